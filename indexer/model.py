@@ -24,6 +24,7 @@ class Line:
     y: float | None = None
     size: float | None = None
     bold: bool = False
+    italic: bool = False
     #: the line was cut out of a longer one at a likely paragraph boundary
     #: (text whose line breaks were lost); weaker evidence than a real break
     split: bool = False
@@ -84,12 +85,14 @@ class Paragraph:
     annex: str | None  # None in the body; "I", "II", ... in an annex
     section: list[str]
     text: str
-    page: int  # physical page where it starts (where its number is printed)
-    page_end: int
+    page: int | None  # physical page where it starts (where its number is printed)
+    page_end: int | None
     printed_page: str | None = None
     printed_page_end: str | None = None
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     ordinal: int = 0  # position in the document, 0-based
+    #: a printed label of an unnumbered block ("Recommendation 3" of a JIU report)
+    label: str | None = None
     #: filled by the recommendation detector
     is_recommendation: bool = False
 

@@ -20,6 +20,7 @@ from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from ..model import Line, Page, SourceDocument
 
 _FPDF_ERR_PASSWORD = 4
+_FONT_ITALIC = 1 << 6  # PDF font descriptor flag
 _DIGITS = re.compile(r"\d+")
 #: characters after which a small digit run is a note marker ("rights.1", "Act”,2")
 _MARKER_FOLLOWS = ".,;:)]”’\"'*"
@@ -96,14 +97,16 @@ class _Glyphs:
         pdfium_c.FPDFText_GetCharBox(self.raw, i, left, right, bottom, top)
         return right.value
 
-    def bold(self, i: int) -> bool:
-        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, i)
-        if weight > 0:
-            return weight >= 600
+    def style(self, i: int) -> tuple[bool, bool]:
+        """(bold, italic) of character ``i``, from its weight, flags and font name."""
         name = ctypes.create_string_buffer(128)
         flags = ctypes.c_int()
         pdfium_c.FPDFText_GetFontInfo(self.raw, i, name, 128, flags)
-        return b"bold" in name.value.lower()
+        lowered = name.value.lower()
+        weight = pdfium_c.FPDFText_GetFontWeight(self.raw, i)
+        bold = weight >= 600 if weight > 0 else b"bold" in lowered
+        italic = bool(flags.value & _FONT_ITALIC) or b"italic" in lowered or b"oblique" in lowered
+        return bold, italic
 
 
 def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[Line]:
@@ -159,7 +162,8 @@ def _make_line(
     text = text.replace(_PDFIUM_LINE_HYPHEN, "-").replace("\x02", "-").strip()
     if not text:
         return None
-    return Line(text, number, x=x, y=y, size=size, bold=glyphs.bold(letter))
+    bold, italic = glyphs.style(letter)
+    return Line(text, number, x=x, y=y, size=size, bold=bold, italic=italic)
 
 
 def _drop_superscripts(

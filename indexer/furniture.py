@@ -1,0 +1,148 @@
+"""Page furniture out of the text: running headers and footers, page numbers, notes.
+
+A line is furniture when it sits at the top or bottom of its page and consists
+only of furniture tokens (the running symbol, a job number such as
+"25-11710 (E) 180825", a page mark "4/25", "Page 3" or a bare "17", a barcode,
+"Please recycle", ...). The printed page number is read from those tokens.
+Footnotes are the lines after the note rule ("______"), or, where the rule is
+missing from the text layer, the trailing run of small-type lines that opens
+with a note number. They are kept apart as the page's notes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Layout
+from .model import CleanPage, Footnote, Line, Page
+from .symbols import SYMBOL_RE
+
+_TOKENS = [
+    ("job", r"(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s\d{6}){0,2}"),
+    ("pagemark", r"\d{1,4}\s?/\s?\d{1,4}"),
+    ("pageword", r"(?:Page|PAGE|Página|Pagina|Seite)\s\d{1,4}"),
+    ("number", r"\d{1,4}"),
+    ("roman", r"[ivxlc]{1,7}"),
+    ("barcode", r"\*\s?\d{6,9}\s?\*"),
+    ("symbol", SYMBOL_RE.pattern),
+    ("symbol", r"[A-Z]{1,8}\.?/[A-Za-z0-9./()\-]+"),  # an OCR'd header "A./47/466"
+    ("language", r"(?:English|ENGLISH|French|FRENCH|Français|FRANÇAIS|Spanish|SPANISH|Español"
+                 r"|ESPAÑOL|Russian|RUSSIAN|Arabic|ARABIC|Chinese|CHINESE)"),
+    ("recycle", r"Please\srecycle|Merci\sde\srecycler|Se\sruega\sreciclar"),
+    ("continued", r"/\s?\.\s?\.\s?\.|\.\s?\.\s?\./|…/…|/…"),
+    ("digitized", r"Digitized\sby\sDag\sHammarskj[öo]ld\sLibrary"),
+    ("dashes", r"-{3,}"),
+]
+_TOKEN_RE = re.compile(
+    "|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in enumerate(_TOKENS))
+)
+_RULE_RE = re.compile(r"^[_\u2014\u2013\-]{6,}$")
+_NOTE_START_RE = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z]/)\s+\S")
+#: share of the page height at its top and bottom where furniture may sit
+_ZONE = 0.11
+#: without geometry, this many lines at each end of a page are "top" and "bottom"
+_ZONE_LINES = 3
+
+
+def furniture_tokens(text: str) -> list[tuple[str, str]] | None:
+    """Split ``text`` into furniture tokens, or None if anything else is in it."""
+    text = " ".join(text.split())
+    tokens = []
+    position = 0
+    while position < len(text):
+        if text[position] == " ":
+            position += 1
+            continue
+        match = _TOKEN_RE.match(text, position)
+        if not match or (match.end() < len(text) and text[match.end()] != " "):
+            return None
+        tokens.append((re.sub(r"\d+$", "", match.lastgroup or ""), match.group(0)))
+        position = match.end()
+    return tokens or None
+
+
+def printed_page_number(tokens: list[tuple[str, str]]) -> str | None:
+    """'4/25' -> '4', 'Page 3' -> '3', a bare '17' -> '17', 'iii' -> 'iii'."""
+    for kind in ("pagemark", "pageword", "number", "roman"):
+        for token_kind, value in tokens:
+            if token_kind == kind:
+                if kind == "pagemark":
+                    return value.split("/")[0].strip()
+                if kind == "pageword":
+                    return value.split()[-1]
+                return value
+    return None
+
+
+def _in_zone(line: Line, page: Page, position: int, count: int) -> bool:
+    if line.y is not None and page.height:
+        return line.y > page.height * (1 - _ZONE) or line.y < page.height * _ZONE
+    return position < _ZONE_LINES or position >= count - _ZONE_LINES
+
+
+def clean_page(page: Page, layout: Layout) -> CleanPage:
+    """Separate one page into body lines, notes and its printed page number."""
+    body: list[Line] = []
+    printed: str | None = None
+    count = len(page.lines)
+    for position, line in enumerate(page.lines):
+        if _in_zone(line, page, position, count):
+            tokens = furniture_tokens(line.text)
+            if tokens:
+                printed = printed or printed_page_number(tokens)
+                continue
+        if _is_floating_marker(line, layout):
+            continue
+        body.append(line)
+    body, printed = _flattened_furniture(body, printed)
+    body, notes = _split_notes(body, page.index, layout)
+    return CleanPage(page.index, printed, body, notes)
+
+
+def _is_floating_marker(line: Line, layout: Layout) -> bool:
+    """A note marker that pdfium put on a line of its own ("84")."""
+    return bool(re.fullmatch(r"\d{1,3}", line.text)) and layout.smaller(line.size, 0.82)
+
+
+def _flattened_furniture(body: list[Line], printed: str | None) -> tuple[list[Line], str | None]:
+    """A page that arrived as one long line carries its header and page number inside it."""
+    if len(body) != 1 or len(body[0].text) < 400:
+        return body, printed
+    line = body[0]
+    text = line.text
+    head = SYMBOL_RE.match(text)
+    if head and text[head.end():head.end() + 1] == " ":
+        text = text[head.end():].lstrip()
+    tail = re.search(r"(?<=[.;:”’\")])\s+(\d{1,4})$", text)
+    if tail:
+        printed = printed or tail.group(1)
+        text = text[: tail.start()]
+    return [Line(text, line.page, line.x, line.y, line.size, line.bold, line.split)], printed
+
+
+def _split_notes(body: list[Line], page: int, layout: Layout) -> tuple[list[Line], list[Footnote]]:
+    rule = next((i for i, line in enumerate(body) if _RULE_RE.match(line.text)), None)
+    if rule is not None:
+        return body[:rule], _parse_notes(body[rule + 1 :], page)
+    if layout.body_size is None:
+        return body, []
+    start = len(body)
+    while start > 0 and layout.smaller(body[start - 1].size):
+        start -= 1
+    if start < len(body) and _NOTE_START_RE.match(body[start].text):
+        return body[:start], _parse_notes(body[start:], page)
+    return body, []
+
+
+def _parse_notes(lines: list[Line], page: int) -> list[Footnote]:
+    notes: list[Footnote] = []
+    for line in lines:
+        match = _NOTE_START_RE.match(line.text)
+        if match:
+            number = match.group(1)
+            notes.append(Footnote(number, line.text[len(number):].strip(), page))
+        elif notes:
+            notes[-1].text = f"{notes[-1].text} {line.text}"
+        else:
+            notes.append(Footnote("", line.text, page))
+    return notes

@@ -1,0 +1,231 @@
+"""Section headings: Roman chapters, lettered sections, numbered sub-headings, annexes.
+
+A heading is recognised by its form ("VI. Recommendations") and confirmed by
+its type (bold, larger, centred or capitals) where the file has geometry. Roman
+"I." and the letter "I." of a ninth sub-section are told apart by the sequence
+in force: after "H." comes the letter I, before any chapter comes Roman one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .layout import Layout
+from .model import Line
+
+ROMAN_RE = re.compile(r"^([IVXL]{1,7})\s?\.\s+(\S.*)$")
+LETTER_RE = re.compile(r"^([A-Z])\s?[.•·]\s+(\S.*)$")
+NUMBERED_RE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
+ANNEX_RE = re.compile(
+    r"^(?:ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|ENCLOSURE|Enclosure|APPENDIX|Appendix)"
+    r"(?:\s+([IVXL]{1,6}|\d{1,2}|[A-Z]))?\s*[.:]?(?:\s+(.*))?$"
+)
+NOTES_RE = re.compile(r"^(?:Notes|NOTES|Endnotes|ENDNOTES|Notas|NOTAS)$")
+CONTENTS_RE = re.compile(
+    r"^(?:Contents|CONTENTS|Table of contents|TABLE OF CONTENTS|Table des matières"
+    r"|TABLE DES MATIÈRES|Índice|ÍNDICE|Sommaire|SOMMAIRE)$"
+)
+JIU_BOX_RE = re.compile(r"^(Recommendation|Recommandation|Recomendación)\s+(\d{1,3})$")
+
+#: lines that say what kind of document this is; they are not section headings
+DOCUMENT_LABEL_RE = re.compile(
+    r"^(?:Note|Report|Letter|Memorandum|Statement)\s+(?:by|of|from)\s+the\s+"
+    r"(?:Secretary-General|Secretariat|Executive Director|High Commissioner|President)$"
+    r"|^(?:Note du|Rapport du|Nota del|Informe del)\s+(?:Secrétaire général|Secretario General"
+    r"|Secrétariat|Secretaría)$",
+    re.IGNORECASE,
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_TERMINAL = re.compile(r"[.;,]\W{0,2}$")
+_CONNECTORS = re.compile(
+    r"\b(?:and|of|the|on|for|in|to|with|by|from|at|its|their|a|an|et|de|des|du|la|le|les|y|el"
+    r"|los|las|del|en)$|[,:–-]$",
+    re.IGNORECASE,
+)
+
+
+def roman_value(numeral: str) -> int | None:
+    """'XIV' -> 14; None for anything that is not a well-formed numeral up to L."""
+    total = 0
+    previous = 0
+    for ch in reversed(numeral):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    canonical = _to_roman(total)
+    return total if canonical == numeral else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, numeral in [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                           (1, "I")]:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+@dataclass(slots=True)
+class Heading:
+    level: int  # 1 chapter, 2 section, 3 sub-section
+    text: str
+    kind: str  # "roman", "letter", "numbered", "plain"
+    size: float | None = None
+
+
+@dataclass(slots=True)
+class HeadingState:
+    """The heading path in force and the numbering of its levels."""
+
+    path: list[Heading] = field(default_factory=list)
+    roman: int = 0
+    letter: int = 0
+
+    def enter(self, heading: Heading) -> None:
+        if heading.kind == "plain":
+            heading.level = self._plain_level(heading)
+        while self.path and self.path[-1].level >= heading.level:
+            self.path.pop()
+        self.path.append(heading)
+        if heading.kind == "roman":
+            self.roman = roman_value(heading.text.split(".")[0].strip()) or self.roman
+            self.letter = 0
+        elif heading.kind == "letter":
+            self.letter = ord(heading.text[0]) - ord("A") + 1
+
+    def _plain_level(self, heading: Heading) -> int:
+        """An unnumbered heading sits under the nearest heading set in larger type,
+        or in the same type but numbered ("A. ..." over a bold run-in title)."""
+        if heading.size is None:
+            return 2 if any(h.level == 1 for h in self.path) else 1
+        for entry in reversed(self.path):
+            if entry.level == 0 or entry.size is None:
+                return entry.level + 1
+            if entry.size > heading.size + 0.4 or (
+                abs(entry.size - heading.size) <= 0.4 and entry.kind != "plain"
+            ):
+                return entry.level + 1
+        return 1
+
+    def reset(self, root: str | None = None) -> None:
+        self.path = [Heading(0, root, "annex")] if root else []
+        self.roman = 0
+        self.letter = 0
+
+    @property
+    def headings(self) -> list[str]:
+        return [h.text for h in self.path]
+
+
+def looks_like_heading_type(line: Line, layout: Layout) -> bool | None:
+    """Does the line's type say "heading"? None when the file gives no type."""
+    if line.bold or line.italic or layout.larger(line.size):
+        return True
+    if layout.body_size is not None:
+        return False
+    if layout.margin is not None and line.x is not None:
+        return line.x > layout.margin + 25 or _is_upper(line.text)
+    return None
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _plausible_text(rest: str, typed: bool | None = None) -> bool:
+    """Heading text: short, capitalised, and not ending like a sentence (a typed
+    heading may end with a comma where it wraps)."""
+    terminal = re.search(r"[.;]\W{0,2}$" if typed else r"[.;,]\W{0,2}$", rest)
+    return (
+        0 < len(rest) <= 220
+        and not terminal
+        and (rest[0].isupper() or rest[0] in "“\"‘'«" or rest[0].isdigit())
+    )
+
+
+def classify(
+    line: Line,
+    following: Line | None,
+    layout: Layout,
+    state: HeadingState,
+    follows_start: bool,
+) -> Heading | None:
+    """The heading this line opens, if it is one.
+
+    ``follows_start`` says whether the next line opens a paragraph or heading,
+    which is the main evidence in files without type information.
+    """
+    text = line.text
+    typed = looks_like_heading_type(line, layout)
+    if typed is False or DOCUMENT_LABEL_RE.match(text):
+        return None
+    supported = typed is True or follows_start or _is_upper(text)
+
+    roman = ROMAN_RE.match(text)
+    letter = LETTER_RE.match(text)
+    if roman and _plausible_text(roman.group(2), typed) and supported:
+        numeral = roman.group(1)
+        value = roman_value(numeral)
+        as_letter = len(numeral) == 1 and ord(numeral) - ord("A") + 1 == state.letter + 1
+        as_roman = value is not None and (value == state.roman + 1 or value > 1 and len(numeral) > 1)
+        if value is not None and as_roman and not (as_letter and value != state.roman + 1):
+            return Heading(1, _clean(text), "roman", line.size)
+        if value is not None and state.roman == 0 and not as_letter and value == 1:
+            return Heading(1, _clean(text), "roman", line.size)
+    if letter and _plausible_text(letter.group(2), typed) and supported:
+        return Heading(2, _clean(text), "letter", line.size)
+    if typed is None and not follows_start and not _is_upper(text):
+        return None
+    numbered = NUMBERED_RE.match(text)
+    if numbered and _plausible_text(numbered.group(2), typed) and (typed or follows_start):
+        return Heading(3, _clean(text), "numbered", line.size)
+    if (
+        not numbered
+        and typed
+        and len(text) <= 120
+        and _plausible_text(text, typed)
+        and not text.startswith("(")
+        and (follows_start or layout.larger(line.size) or _is_upper(text))
+    ):
+        return Heading(1, _clean(text), "plain", line.size)
+    return None
+
+
+def continues_heading(
+    heading_line: Line, text_so_far: str, line: Line, layout: Layout, before_start: bool = False
+) -> bool:
+    """Is ``line`` the wrapped rest of the heading that ``heading_line`` opened?
+
+    ``before_start`` says the line after ``line`` opens a paragraph: in files
+    without type, a short unpunctuated line there ends the heading above it.
+    """
+    if len(line.text) > 160 or re.search(r"[.;]\W{0,2}$", text_so_far):
+        return False
+    if ROMAN_RE.match(line.text) or LETTER_RE.match(line.text) or NUMBERED_RE.match(line.text):
+        return False
+    if re.match(r"^\(?[a-z]{1,4}\)\s", line.text):
+        return False  # a sub-paragraph "(a)", never part of a heading
+    if heading_line.size is not None and line.size is not None and layout.body_size is not None:
+        same_type = (
+            abs(heading_line.size - line.size) < 0.6
+            and heading_line.bold == line.bold
+            and heading_line.italic == line.italic
+        )
+        styled = heading_line.bold or heading_line.italic or layout.larger(line.size)
+        return same_type and styled
+    if _is_upper(text_so_far) and _is_upper(line.text):
+        return True
+    if before_start and len(line.text) < 80 and not _TERMINAL.search(line.text):
+        return True
+    return bool(_CONNECTORS.search(text_so_far)) and not _TERMINAL.search(line.text[-2:] or "")
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s*\*+$", "", text)  # a note mark on the heading
+    text = re.sub(r"^([A-Z])\s?[•·]\s+", r"\1. ", text)  # OCR'd "B • FUTURE WORK"
+    return " ".join(text.split())

@@ -1,0 +1,142 @@
+"""The masthead of a UN document: symbol, title and date, and which lines to drop.
+
+The symbol is read from the running header of the later pages (the most
+reliable place: it repeats) and from the masthead of the first page, which is
+preferred when it names more (a joint symbol "A/80/74-E/2025/53"). The file
+name is the last resort. The title is the largest heading type on the first
+page, or in files without type, the first capitalised lines after the agenda item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .furniture import furniture_tokens
+from .layout import Layout
+from .model import Line, Page
+from .symbols import find_symbols, symbol_from_filename, symbol_parts
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    "|noviembre|diciembre"
+)
+DATE_RE = re.compile(rf"^(\d{{1,2}})(?:er)?\s+(?:de\s+)?({_MONTHS})\s+(?:de\s+)?(\d{{4}})$",
+                     re.IGNORECASE)
+_MASTHEAD_RE = re.compile(
+    r"^(?:United Nations|UNITED NATIONS|UNITED|NATIONS(?:\s+[A-Z])?|Nations Unies|Naciones Unidas"
+    r"|Организация Объединенных Наций)\b.*$"
+    r"|^(?:General Assembly|Security Council|Economic and Social Council|Trusteeship Council"
+    r"|Assemblée générale|Conseil de sécurité|Conseil économique et social|Asamblea General"
+    r"|Consejo de Seguridad|Consejo Económico y Social)\b(?:\s+Distr.*)?$"
+    r"|^Distr\.?(?:\s*:?\s*\w+)?$|^(?:GENERAL|General|LIMITED|Limited|RESTRICTED|Restricted"
+    r"|general|limitada|générale|limitée)$"
+    r"|^(?:Original|ORIGINAL|Orig\.)\s*:.*$"
+    r"|^(?:English|ENGLISH|French|FRENCH|Spanish|SPANISH|Français|FRANÇAIS|Español|ESPAÑOL"
+    r"|Russian|Arabic|Chinese)$"
+    r"|^[\w\-–]+\s+(?:session|sessions?\s+\w+|période de sessions.*|período de sesiones.*)$"
+    r"|^(?:Item|Items|Agenda item|Agenda items|Point|Points|Tema|Temas)\s+\d.*$"
+    r"|^\d{1,2}\s+\w+\s*[–-]\s*\d{1,2}\s+\w+\s+\d{4}$"  # 16 June–11 July 2025
+    r"|^\d{1,2}\s*[–-]\s*\d{1,2}\s+\w+\s+\d{4}$"
+    r"|^\*\s?\d{6,9}\s?\*$",
+)
+_TITLE_SKIP_RE = re.compile(
+    r"^(?:Note by the Secretary-General|Report of the Secretary-General|Summary|Résumé|Resumen"
+    r"|Contents|Note by the Secretariat|Letter dated.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Masthead:
+    symbol: str | None
+    title: str
+    date: str | None
+    from_filename: bool = False
+    #: ids of first-page lines that belong to the masthead (not to the text)
+    drop: set[int] = field(default_factory=set)
+
+
+def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
+    """Symbol, title and date of a document, and its masthead lines on page 1."""
+    first = pages[0].lines if pages else []
+    drop = {id(line) for line in first[:60] if _is_masthead_line(line)}
+    symbol, from_filename = _symbol(pages, path)
+    title_lines = _title_lines(first, layout, drop)
+    drop.update(id(line) for line in title_lines)
+    title = " ".join(" ".join(line.text for line in title_lines).split())
+    title = re.sub(r"\s*\*+(?=\s|$)", "", title).strip()
+    date = next(
+        (line.text for line in first[:60] if DATE_RE.match(line.text.strip())),
+        None,
+    )
+    return Masthead(symbol, title, date, from_filename, drop)
+
+
+def _is_masthead_line(line: Line) -> bool:
+    text = " ".join(line.text.split())
+    if len(text) > 90:
+        return False
+    return bool(_MASTHEAD_RE.match(text) or DATE_RE.match(text) or furniture_tokens(text))
+
+
+def _symbol(pages: list[Page], path: str) -> tuple[str | None, bool]:
+    running: Counter[str] = Counter()
+    for page in pages[1:12]:
+        for line in page.lines[:4] + page.lines[-4:]:
+            tokens = furniture_tokens(line.text)
+            if tokens:
+                running.update(find_symbols(" ".join(v for k, v in tokens if k == "symbol")))
+    masthead: list[str] = []
+    for line in pages[0].lines[:60] if pages else []:
+        text = line.text
+        if len(text) < 90 and (_MASTHEAD_RE.match(text) or furniture_tokens(text)):
+            masthead.extend(find_symbols(text))
+    if running:
+        best = running.most_common(1)[0][0]
+        for candidate in masthead:
+            if best in symbol_parts(candidate) and candidate != best:
+                return candidate, False  # the joint symbol names both documents
+        return best, False
+    if masthead:
+        return masthead[0], False
+    fallback = symbol_from_filename(path)
+    return fallback, True
+
+
+def _title_lines(lines: list[Line], layout: Layout, drop: set[int]) -> list[Line]:
+    body = [line for line in lines[:60] if id(line) not in drop]
+    if layout.body_size is not None:
+        sized = [
+            line for line in body
+            if line.size and line.size >= 1.15 * layout.body_size and line.bold
+            and not re.match(r"^([IVXL]+|[A-Z])\.\s", line.text)
+            and not _TITLE_SKIP_RE.match(line.text)
+        ]
+        if sized:
+            top = max(round(line.size or 0) for line in sized)
+            chosen = [line for line in sized if round(line.size or 0) == top]
+            first_index = body.index(chosen[0])
+            # the title is the first run of lines in that type, possibly in two groups
+            run = [line for line in chosen if body.index(line) - first_index < 8]
+            return run
+    title: list[Line] = []
+    for line in body[:25]:
+        text = line.text.strip()
+        if re.match(r"^(\d{1,3}|[IVXL]+|[A-Z])\.\s", text) or _TITLE_SKIP_RE.match(text):
+            if title:
+                break
+            continue
+        if _is_upper(text) and len(text) < 120:
+            title.append(line)
+        elif title:
+            break
+    return title
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

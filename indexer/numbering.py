@@ -1,0 +1,151 @@
+"""Which "N." at a line start opens a paragraph: decided by the sequence, not a pattern.
+
+Every line that starts like a paragraph ("64. The Special Rapporteur ...") is a
+candidate. A candidate earns points for looking like a paragraph start (body
+type, at the paragraph margin, followed by a capital) and loses points for
+looking like a heading or list item. The accepted paragraphs are the strictly
+increasing chain of candidates with the best total, where a step from N to
+N + 1 is free and a gap costs more the more numbers it skips. So "resolution
+56/232." in running text, a contents line, a footnote "64 See ...", a numbered
+sub-heading "1. Key frameworks" under paragraph 6, or a list "1." ... "22."
+inside paragraph 56 never break the numbering, however paragraph-like they look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .layout import Layout
+from .model import Line
+
+PARA_RE = re.compile(r"^(\d{1,4})\.(?=\s|$)\s*(.*)$")
+ITEM_RE = re.compile(r"^(\d{1,4})\.(\d{1,3})\.?(?=\s)\s*(.*)$")
+
+#: how far back the chain search looks for a predecessor (candidates, not lines)
+_WINDOW = 120
+
+
+@dataclass(slots=True)
+class Candidate:
+    line: int  # index into the line stream
+    number: int
+    rest: str
+    score: float = 0.0
+    x: float | None = None
+    page: int = 0
+
+
+def find_candidates(lines: list[Line], layout: Layout) -> list[Candidate]:
+    """Every line that could open a numbered paragraph, with its own evidence."""
+    candidates = []
+    for index, line in enumerate(lines):
+        match = PARA_RE.match(line.text)
+        if not match:
+            continue
+        number = int(match.group(1))
+        if number == 0:
+            continue
+        rest = match.group(2)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        candidate = Candidate(index, number, rest, x=line.x, page=line.page)
+        candidate.score = _evidence(line, rest, following, layout)
+        candidates.append(candidate)
+    return candidates
+
+
+def _evidence(line: Line, rest: str, following: Line | None, layout: Layout) -> float:
+    score = 2.0
+    if line.split:
+        score -= 1.0  # cut out of a run-on line: plausible, not proven
+    first = rest[:1]
+    if not first:
+        score -= 0.5  # the number alone on its line (the text follows below)
+    elif first.isupper() or first in "“\"‘'(«¿¡[" or first.isdigit():
+        score += 0.5
+    elif first.islower():
+        score -= 2.0
+    else:
+        score -= 0.5
+    if layout.larger(line.size, 1.15):
+        score -= 3.0  # set in heading type
+    looks_like_title = (
+        len(rest) < 110
+        and not re.search(r"[.;:,]\W*$", rest)
+        and (following is None or PARA_RE.match(following.text) is not None or following.bold)
+    )
+    if line.bold and looks_like_title:
+        score -= 2.5  # a bold numbered sub-heading
+    elif looks_like_title and len(rest) < 70:
+        score -= 1.0
+    return score
+
+
+def _start_cost(number: int) -> float:
+    return 0.0 if number == 1 else 1.0 + 0.4 * min(number - 1, 10)
+
+
+def _step_cost(previous: int, number: int) -> float:
+    gap = number - previous - 1
+    return 0.0 if gap == 0 else 1.0 + 1.5 * min(gap, 6)
+
+
+def choose_chain(candidates: list[Candidate]) -> list[Candidate]:
+    """The strictly increasing chain of candidates with the best total evidence."""
+    if not candidates:
+        return []
+    best: list[float] = []
+    back: list[int] = []
+    for i, candidate in enumerate(candidates):
+        value = candidate.score - _start_cost(candidate.number)
+        link = -1
+        for j in range(max(0, i - _WINDOW), i):
+            earlier = candidates[j]
+            if earlier.number >= candidate.number:
+                continue
+            option = best[j] + candidate.score - _step_cost(earlier.number, candidate.number)
+            if option > value:
+                value, link = option, j
+        best.append(value)
+        back.append(link)
+    end = max(range(len(candidates)), key=best.__getitem__)
+    if best[end] <= 0:
+        return []
+    chain = []
+    while end >= 0:
+        chain.append(candidates[end])
+        end = back[end]
+    return chain[::-1]
+
+
+def paragraph_margins(chain: list[Candidate]) -> dict[int, float]:
+    """Modal x of accepted paragraph numbers, per page parity (mirrored layouts)."""
+    margins: dict[int, float] = {}
+    for parity in (0, 1):
+        xs = Counter(round(c.x) for c in chain if c.x is not None and c.page % 2 == parity)
+        if xs:
+            margins[parity] = float(xs.most_common(1)[0][0])
+    return margins
+
+
+def rescore_by_margin(candidates: list[Candidate], margins: dict[int, float]) -> None:
+    """Reward candidates at the paragraph margin and penalise indented ones (list items)."""
+    for candidate in candidates:
+        margin = margins.get(candidate.page % 2, margins.get(1 - candidate.page % 2))
+        if margin is None or candidate.x is None:
+            continue
+        if abs(candidate.x - margin) <= 6:
+            candidate.score += 1.0
+        else:
+            candidate.score -= 1.5
+
+
+def number_paragraphs(lines: list[Line], layout: Layout) -> list[Candidate]:
+    """Accepted paragraph starts in ``lines`` (one part of a document), in order."""
+    candidates = find_candidates(lines, layout)
+    chain = choose_chain(candidates)
+    if layout.has_geometry and len(chain) >= 3:
+        rescore_by_margin(candidates, paragraph_margins(chain))
+        chain = choose_chain(candidates)
+    return chain

@@ -1,0 +1,360 @@
+"""Cut the body text of a document into numbered paragraphs and unnumbered blocks.
+
+The line stream of all pages is first divided into parts: the body, each annex
+(whose numbering restarts) and any endnotes. In each numbered part the
+numbering chain (``numbering``) fixes where paragraphs start; the walk below
+then assigns every other line to a heading, the open paragraph, a
+recommendation item ("140.12"), or an unnumbered block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import headings as hd
+from .breaks import restore_breaks
+from .contents import find_contents
+from .layout import Layout
+from .model import CleanPage, ContentsEntry, Footnote, Line, Paragraph, Section
+from .numbering import ITEM_RE, PARA_RE, Candidate, number_paragraphs
+from .subparagraphs import find_subparagraphs
+from .textjoin import join_lines
+
+
+@dataclass(slots=True)
+class Segmented:
+    paragraphs: list[Paragraph]
+    sections: list[Section]
+    endnotes: list[Footnote]
+    contents: list[ContentsEntry]
+
+
+@dataclass(slots=True)
+class _Part:
+    kind: str  # "body", "annex", "notes"
+    start: int
+    end: int
+    annex: str | None = None
+    heading: str | None = None
+    title_end: int = 0  # index of the first line after the annex heading and its title
+
+
+@dataclass(slots=True)
+class _Open:
+    number: str | None
+    annex: str | None
+    section: list[str]
+    lines: list[Line] = field(default_factory=list)
+    label: str | None = None
+
+
+def segment(pages: list[CleanPage], layout: Layout) -> Segmented:
+    """Paragraphs, sections, endnotes and contents entries of a document's body lines."""
+    stream = restore_breaks([line for page in pages for line in page.body])
+    stream = reorder_scrambled_pages(stream, layout)
+    contents_lines, contents = find_contents(stream)
+    parts = _parts(stream, contents_lines, layout)
+    starts: dict[int, Candidate] = {}
+    for part in parts:
+        if part.kind == "notes":
+            continue
+        lines = [
+            line if i not in contents_lines else Line("", line.page)
+            for i, line in enumerate(stream[part.title_end : part.end], part.title_end)
+        ]
+        chain = number_paragraphs(lines, layout)
+        if part.kind == "annex" and _is_list(chain):
+            continue  # a numbered list or table (signatories, ...), not paragraphs
+        for candidate in chain:
+            candidate.line += part.title_end
+            starts[candidate.line] = candidate
+    walker = _Walker(stream, layout, starts, contents_lines)
+    for part in parts:
+        walker.walk(part)
+    walker.close()
+    return Segmented(walker.paragraphs, walker.sections, walker.endnotes, contents)
+
+
+def _is_list(chain: list[Candidate]) -> bool:
+    """Numbered one-liners without sentences: a list or a table, not paragraphs."""
+    if len(chain) < 5:
+        return False
+    short = sum(1 for c in chain if len(c.rest) < 60 and not re.search(r"\w\.\s", c.rest))
+    return short >= 0.7 * len(chain)
+
+
+def reorder_scrambled_pages(stream: list[Line], layout: Layout) -> list[Line]:
+    """Put back in order the paragraphs of a page whose text layer scrambled them.
+
+    OCR layers sometimes list a page's blocks bottom-up ("3. ... 2. ... 1.").
+    When the strong paragraph starts of a page are exactly a run of
+    consecutive numbers in the wrong order, the blocks they open are sorted.
+    """
+    out: list[Line] = []
+    position = 0
+    while position < len(stream):
+        page = stream[position].page
+        end = position
+        while end < len(stream) and stream[end].page == page:
+            end += 1
+        out.extend(_reorder_page(stream[position:end], layout))
+        position = end
+    return out
+
+
+def _reorder_page(lines: list[Line], layout: Layout) -> list[Line]:
+    starts = [(i, int(m.group(1))) for i, line in enumerate(lines)
+              if (m := PARA_RE.match(line.text)) and m.group(2)[:1].isupper()]
+    numbers = [n for _, n in starts]
+    if len(numbers) < 2 or numbers == sorted(numbers):
+        return lines
+    if sorted(numbers) != list(range(min(numbers), min(numbers) + len(numbers))):
+        return lines
+    head = lines[: starts[0][0]]
+    blocks = []
+    for k, (index, number) in enumerate(starts):
+        stop = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        blocks.append((number, lines[index:stop]))
+    return head + [line for _, block in sorted(blocks, key=lambda b: b[0]) for line in block]
+
+
+def _parts(stream: list[Line], skip: set[int], layout: Layout) -> list[_Part]:
+    parts = [_Part("body", 0, len(stream))]
+    annexes_seen = 0
+    for index, line in enumerate(stream):
+        if index in skip:
+            continue
+        text = line.text
+        annex = hd.ANNEX_RE.match(text)
+        if annex and _is_annex_heading(line, annex, layout):
+            annexes_seen += 1
+            label = annex.group(1) or _roman(annexes_seen)
+            parts[-1].end = index
+            heading, title_end = _annex_title(stream, index, layout)
+            parts.append(_Part("annex", index, len(stream), label, heading, title_end))
+        elif hd.NOTES_RE.match(text) and line.bold is not False and index > len(stream) // 2:
+            parts[-1].end = index
+            parts.append(_Part("notes", index, len(stream), parts[-1].annex, text, index + 1))
+    return parts
+
+
+def _roman(n: int) -> str:
+    return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"][min(n, 10) - 1]
+
+
+def _is_annex_heading(line: Line, match: re.Match[str], layout: Layout) -> bool:
+    rest = (match.group(2) or "").strip()
+    if len(line.text) > 140 or (rest and rest[:1].islower()):
+        return False
+    if rest and re.search(r"[.;,]$", rest):
+        return False
+    typed = hd.looks_like_heading_type(line, layout)
+    if typed is False:
+        return False
+    # "Annex" alone, "ANNEX", "Annex II", "Annex I. Title": all headings by form
+    return typed is True or not rest or hd._is_upper(line.text) or len(rest) < 90
+
+
+def _annex_title(stream: list[Line], index: int, layout: Layout) -> tuple[str, int]:
+    """The annex heading with the title lines under it ("Annex. Composition of ...")."""
+    heading = " ".join(stream[index].text.split())
+    title: list[str] = []
+    position = index + 1
+    while position < len(stream) and len(title) < 4:
+        line = stream[position]
+        if PARA_RE.match(line.text) or ITEM_RE.match(line.text) or len(line.text) > 160:
+            break
+        if re.match(r"^\[.*\]$", line.text):  # "[Original: French]"
+            position += 1
+            continue
+        typed = hd.looks_like_heading_type(line, layout)
+        if typed is False or re.search(r"[.;,]$", line.text):
+            break
+        if typed is None and title and not hd._CONNECTORS.search(title[-1]):
+            break
+        title.append(line.text)
+        position += 1
+    if title:
+        separator = "" if heading.endswith((".", ":")) else "."
+        heading = f"{heading}{separator} {' '.join(title)}"
+    return heading, position
+
+
+class _Walker:
+    def __init__(
+        self, stream: list[Line], layout: Layout, starts: dict[int, Candidate], skip: set[int]
+    ) -> None:
+        self.stream = stream
+        self.layout = layout
+        self.starts = starts
+        self.skip = skip
+        self.state = hd.HeadingState()
+        self.paragraphs: list[Paragraph] = []
+        self.sections: list[Section] = []
+        self.endnotes: list[Footnote] = []
+        self.current: _Open | None = None
+        self.annex: str | None = None
+        self.item_parent: int | None = None
+        self.item_last = 0
+
+    # -- parts -------------------------------------------------------------------------
+    def walk(self, part: _Part) -> None:
+        if part.kind == "notes":
+            self.close()
+            self._collect_endnotes(part)
+            return
+        if part.kind == "annex":
+            self.close()
+            self.annex = part.annex
+            self.state.reset(part.heading)
+            self.sections.append(Section([part.heading or "Annex"], part.annex,
+                                         page=self.stream[part.start].page))
+        index = part.title_end if part.kind == "annex" else part.start
+        while index < part.end:
+            index = self._step(index, part.end)
+
+    def _collect_endnotes(self, part: _Part) -> None:
+        for line in self.stream[part.title_end : part.end]:
+            match = re.match(r"^(\d{1,3})\s+(.*)$", line.text)
+            if match:
+                self.endnotes.append(Footnote(match.group(1), match.group(2), line.page))
+            elif self.endnotes:
+                self.endnotes[-1].text += " " + line.text
+
+    # -- lines -------------------------------------------------------------------------
+    def _step(self, index: int, end: int) -> int:
+        line = self.stream[index]
+        if index in self.skip:
+            return index + 1
+        candidate = self.starts.get(index)
+        if candidate is not None:
+            self._open(str(candidate.number), Line(candidate.rest, line.page, line.x, line.y,
+                                                   line.size, line.bold))
+            self.item_parent, self.item_last = candidate.number, 0
+            return index + 1
+        item = ITEM_RE.match(line.text)
+        if item and self._is_next_item(int(item.group(1)), int(item.group(2))):
+            self.item_last = int(item.group(2))
+            self._open(f"{item.group(1)}.{item.group(2)}", Line(item.group(3), line.page))
+            return index + 1
+        box = hd.JIU_BOX_RE.match(line.text)
+        if box and hd.looks_like_heading_type(line, self.layout) is not False:
+            self.close()
+            self.current = _Open(None, self.annex, self.state.headings, [], label=line.text)
+            return index + 1
+        following = self.stream[index + 1] if index + 1 < end else None
+        after = index + 1
+        while (
+            after < end
+            and after not in self.starts
+            and after - index <= 3
+            and hd.continues_heading(line, self.stream[after - 1].text, self.stream[after],
+                                     self.layout, self._opens_something(after + 1, end))
+        ):
+            after += 1  # look past the wrapped rest of a possible heading
+        heading = hd.classify(line, following, self.layout, self.state,
+                              self._opens_something(after, end))
+        if heading is not None and not self._inside_sentence():
+            return self._enter_heading(heading, index, end)
+        self._append(line)
+        return index + 1
+
+    def _is_next_item(self, parent: int, number: int) -> bool:
+        if self.item_parent != parent:
+            return False
+        return self.item_last < number <= self.item_last + 2
+
+    def _opens_something(self, index: int, end: int) -> bool:
+        if index >= end:
+            return True
+        if index in self.starts:
+            return True
+        text = self.stream[index].text
+        return bool(hd.ROMAN_RE.match(text) or hd.LETTER_RE.match(text)
+                    or ITEM_RE.match(text) or hd.ANNEX_RE.match(text))
+
+    def _inside_sentence(self) -> bool:
+        """A heading cannot interrupt a sentence: the open text must end like one."""
+        if self.current is None or not self.current.lines:
+            return False
+        last = self.current.lines[-1].text.rstrip()
+        return bool(last) and last[-1] in ",;-–(" and self.layout.body_size is None
+
+    def _enter_heading(self, heading: hd.Heading, index: int, end: int) -> int:
+        self.close()
+        first = self.stream[index]
+        text = heading.text
+        position = index + 1
+        while (
+            position < end
+            and position not in self.starts
+            and hd.continues_heading(first, text, self.stream[position], self.layout,
+                                     self._opens_something(position + 1, end))
+        ):
+            text = f"{text} {self.stream[position].text.strip()}"
+            position += 1
+        heading.text = " ".join(text.split())
+        if heading.kind == "plain" and len(heading.text) > 170:
+            # a bold lead sentence or a boxed message, not a title: keep it as text
+            for line in self.stream[index:position]:
+                self._append(line)
+            return position
+        self.state.enter(heading)
+        self.sections.append(Section(self.state.headings, self.annex, page=first.page))
+        return position
+
+    def _append(self, line: Line) -> None:
+        if self.current is None or self._starts_new_block(line):
+            self.close()
+            self.current = _Open(None, self.annex, self.state.headings)
+        self.current.lines.append(line)
+
+    def _starts_new_block(self, line: Line) -> bool:
+        current = self.current
+        if current is None or current.number is not None or current.label or not current.lines:
+            return False
+        previous = current.lines[-1]
+        if previous.x is None or line.x is None:
+            return len(previous.text) > 200 or previous.page != line.page
+        ended = previous.text.rstrip()[-1:] in ".:!?”\""
+        indented = line.x > previous.x + 5
+        gap = previous.y is not None and line.y is not None and previous.page == line.page and (
+            previous.y - line.y > 1.7 * (line.size or 10)
+        )
+        return ended and (indented or gap)
+
+    def _open(self, number: str, first: Line) -> None:
+        self.close()
+        self.current = _Open(number, self.annex, self.state.headings, [first])
+
+    def close(self) -> None:
+        current, self.current = self.current, None
+        if current is None:
+            return
+        lines = [line for line in current.lines if line.text.strip()]
+        if not lines and current.number is None and not current.label:
+            return
+        text = join_lines([line.text for line in lines])
+        if current.label:
+            text = f"{current.label}\n{text}" if text else current.label
+        page = current.lines[0].page if current.lines else 0
+        paragraph = Paragraph(
+            number=current.number,
+            annex=current.annex,
+            section=list(current.section),
+            text=text,
+            page=page,
+            page_end=lines[-1].page if lines else page,
+            subparagraphs=find_subparagraphs(text),
+            ordinal=len(self.paragraphs),
+            label=current.label,
+        )
+        self.paragraphs.append(paragraph)
+        if current.number is not None:
+            for section in self.sections:
+                if section.annex == current.annex and section.path == current.section[
+                    : len(section.path)
+                ]:
+                    section.first = section.first or current.number
+                    section.last = current.number
