@@ -95,6 +95,10 @@ class Paragraph:
     label: str | None = None
     #: filled by the recommendation detector
     is_recommendation: bool = False
+    addressees: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    recommenders: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
 
     @property
     def numbered(self) -> bool:

@@ -1,0 +1,662 @@
+"""The index on disk. Every Whoosh call of paraindex lives in this module.
+
+Interface: open or create an index, replace or delete whole documents in a
+batch (one writer, one commit), look up a paragraph by key, list documents,
+search with filters and facets, suggest spellings, find similar paragraphs.
+Everything returned is a plain value (``records``), built while the searcher
+is open, because Whoosh results die with their searcher.
+
+Whoosh traps handled here: a second writer raises ``LockError`` (we wait with
+a timeout, then raise ``IndexLockedError``); a failed commit must not keep the
+lock (the writer is cancelled); ``create_in`` takes no lock (a new index is
+built in a temporary directory and renamed into place); nothing is fsynced
+(we sync files and directory after each commit); opening an index unpickles
+its files (the directory is created private to the user).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import highlight, index
+from whoosh import query as wq
+from whoosh.index import LockError
+from whoosh.qparser import (
+    FieldAliasPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+    OrGroup,
+)
+from whoosh.qparser.plugins import FuzzyTermPlugin, WildcardPlugin
+from whoosh.scoring import BM25F
+
+from . import schema as f
+from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, QueryError
+from .model import ExtractedDocument, Paragraph
+from .records import DocumentInfo, Hit, ParagraphRecord, SearchResults
+from .symbols import symbol_key, symbol_parts
+
+META_FILE = "paraindex.json"
+#: most terms a wildcard, prefix or fuzzy term may expand to
+MAX_EXPANSIONS = 256
+#: highlighting costs grow with text; snippets are cut from this much of it
+SNIPPET_SOURCE_CHARS = 6000
+
+#: BM25F field weights, chosen by the evaluation in benchmarks/evaluate_search.py
+FIELD_BOOSTS = {f.TEXT_EN: 1.0, f.TEXT_FR: 1.0, f.TEXT_ES: 1.0, f.SECTION: 0.4, f.TITLE: 0.2}
+
+
+@dataclass(slots=True)
+class Filters:
+    """Restrictions on a search, all optional and combined with AND."""
+
+    doc_ids: set[str] | None = None  # None: every document
+    sections: list[str] = field(default_factory=list)  # words that must be in the section
+    recommendations_only: bool = False
+    languages: list[str] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    recommenders: list[str] = field(default_factory=list)
+    include_blocks: bool = True
+
+
+def default_index_dir() -> Path:
+    """The per-user data directory (``~/.local/share/paraindex/index`` on Linux)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("paraindex", appauthor=False)) / "index"
+
+
+def document_id(symbol: str, language: str) -> str:
+    """A document is a symbol in a language: the English and French texts are two."""
+    return f"{symbol_key(symbol)}@{language}"
+
+
+def paragraph_key(doc: str, annex: str | None, number: str | None, ordinal: int) -> str:
+    return f"{doc}#{annex or ''}#{number if number is not None else f'b{ordinal}'}"
+
+
+def _private_mkdir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path, 0o700)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Whoosh never syncs: make the committed files and their names durable."""
+    for entry in path.iterdir():
+        if entry.is_file():
+            with open(entry, "rb") as handle:
+                os.fsync(handle.fileno())
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+class Store:
+    """An open paraindex index directory."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        meta_path = self.path / META_FILE
+        if not meta_path.exists() or not index.exists_in(str(self.path)):
+            raise IndexNotFoundError(
+                f"no paraindex index at {self.path} (run `paraindex index PATH` first)"
+            )
+        try:
+            meta = json.loads(meta_path.read_text())
+        except (OSError, ValueError):
+            raise IndexVersionError(f"{meta_path}: unreadable index metadata") from None
+        if meta.get("format") != f.FORMAT_VERSION:
+            raise IndexVersionError(
+                f"the index at {self.path} has format {meta.get('format')!r}, this paraindex "
+                f"reads format {f.FORMAT_VERSION}: rebuild it with `paraindex index --rebuild`"
+            )
+        try:
+            self._ix = index.open_dir(str(self.path))
+        except Exception as error:  # Whoosh raises many kinds for a damaged index
+            raise IndexVersionError(f"{self.path}: cannot open the index ({error})") from None
+
+    # -- creation ------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path) -> Store:
+        """A new empty index at ``path``, which must not hold one already.
+
+        Built in a temporary sibling directory and renamed into place, so a
+        half-created index is never visible and no live index is overwritten.
+        """
+        target = Path(path)
+        if (target / META_FILE).exists():
+            raise IndexVersionError(f"an index already exists at {target}")
+        _private_mkdir(target.parent)
+        staging = Path(tempfile.mkdtemp(prefix=".paraindex-new-", dir=target.parent))
+        os.chmod(staging, 0o700)
+        index.create_in(str(staging), f.make_schema())
+        (staging / META_FILE).write_text(
+            json.dumps({"format": f.FORMAT_VERSION, "created": time.time()})
+        )
+        _fsync_dir(staging)
+        if target.exists() and not any(target.iterdir()):
+            target.rmdir()
+        try:
+            os.rename(staging, target)
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise IndexVersionError(f"{target} exists and is not an empty directory") from None
+        return cls(target)
+
+    @classmethod
+    def open_or_create(cls, path: str | Path) -> Store:
+        target = Path(path)
+        if (target / META_FILE).exists():
+            return cls(target)
+        return cls.create(target)
+
+    # -- writing -------------------------------------------------------------------------
+    @contextmanager
+    def batch(self, lock_timeout: float = 0.0) -> Iterator[Batch]:
+        """A write batch: one writer, committed on success, cancelled on any error."""
+        try:
+            writer = self._ix.writer(timeout=lock_timeout, compound=False, limitmb=128)
+        except LockError:
+            raise IndexLockedError(
+                f"another paraindex process is writing to {self.path}; try again when it ends"
+            ) from None
+        batch = Batch(writer)
+        try:
+            yield batch
+        except BaseException:
+            writer.cancel()
+            raise
+        try:
+            writer.commit()
+        except BaseException:
+            try:
+                writer.cancel()
+            finally:
+                _release_lock(writer)
+            raise
+        _fsync_dir(self.path)
+        self._ix = index.open_dir(str(self.path))
+
+    # -- reading -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        with self._ix.searcher() as searcher:
+            found = searcher.search(wq.Term(f.KIND, f.KIND_DOCUMENT), limit=None)
+            docs = [_document_info(hit.fields()) for hit in found]
+        return sorted(docs, key=lambda d: (d.symbol, d.language))
+
+    def document(self, doc: str) -> DocumentInfo | None:
+        with self._ix.searcher() as searcher:
+            stored = searcher.document(**{f.KEY: f"{doc}#document"})
+            return _document_info(stored) if stored else None
+
+    def doc_ids_for_symbol(self, symbol: str) -> list[str]:
+        """Documents whose symbol, or either half of whose joint symbol, is ``symbol``."""
+        key = symbol_key(symbol)
+        with self._ix.searcher() as searcher:
+            hits = searcher.search(
+                wq.And([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.SYMBOL_PARTS, key)]),
+                limit=None,
+            )
+            return [hit[f.DOC] for hit in hits]
+
+    def lookup(self, doc: str, number: str, annex: str | None = None) -> ParagraphRecord | None:
+        """The paragraph ``number`` of ``doc`` (in the body, or in ``annex``)."""
+        with self._ix.searcher() as searcher:
+            stored = searcher.document(**{f.KEY: paragraph_key(doc, annex, number, 0)})
+            return _record(stored) if stored else None
+
+    def paragraphs(self, doc: str, numbered_only: bool = False) -> list[ParagraphRecord]:
+        """Every record of a document in reading order."""
+        kinds = [wq.Term(f.KIND, f.KIND_PARAGRAPH), wq.Term(f.KIND, f.KIND_ITEM)]
+        if not numbered_only:
+            kinds.append(wq.Term(f.KIND, f.KIND_BLOCK))
+        with self._ix.searcher() as searcher:
+            hits = searcher.search(
+                wq.And([wq.Term(f.DOC, doc), wq.Or(kinds)]), limit=None, sortedby=f.ORDINAL
+            )
+            return [_record(hit.fields()) for hit in hits]
+
+    def iter_records(self, doc_ids: Iterable[str] | None = None) -> Iterator[ParagraphRecord]:
+        """Every paragraph record, document by document (for export)."""
+        for doc in doc_ids if doc_ids is not None else [d.doc for d in self.documents()]:
+            yield from self.paragraphs(doc)
+
+    def content_hashes(self) -> dict[str, tuple[str, str]]:
+        """content hash -> (document id, source path) of every indexed document."""
+        return {d.content_hash: (d.doc, d.source) for d in self.documents()}
+
+    def vocabulary_size(self) -> int:
+        with self._ix.searcher() as searcher:
+            return searcher.reader().doc_count()
+
+    # -- searching -----------------------------------------------------------------------
+    def parse(self, text: str) -> wq.Query:
+        """Parse the query language; raise ``QueryError`` with the parser's complaint."""
+        parser = MultifieldParser(
+            list(FIELD_BOOSTS),
+            self._ix.schema,
+            fieldboosts=FIELD_BOOSTS,
+            group=OrGroup.factory(0.9),
+        )
+        parser.remove_plugin_class(WildcardPlugin)
+        parser.add_plugin(WildcardPlugin())
+        parser.add_plugin(FuzzyTermPlugin())
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(
+            FieldAliasPlugin(
+                {
+                    f.LANGUAGE: ["language", "lang"],
+                    f.SECTION: ["heading"],
+                    f.RECOMMENDER: ["by", "recommender"],
+                }
+            )
+        )
+        try:
+            parsed = parser.parse(text)
+        except Exception as error:  # the parser raises assorted errors on odd input
+            raise QueryError(f"cannot parse the query {text!r}: {error}") from None
+        return _bound_expansions(parsed, self._ix)
+
+    def search(
+        self,
+        text: str,
+        filters: Filters | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        facet_fields: Iterable[str] = (),
+    ) -> SearchResults:
+        """Ranked paragraphs for a query in the paraindex query language."""
+        filters = filters or Filters()
+        parsed = self.parse(text) if text.strip() else wq.Every()
+        restriction = _filter_query(filters)
+        with self._ix.searcher(weighting=BM25F()) as searcher:
+            found = searcher.search(
+                parsed,
+                filter=restriction,
+                mask=wq.Term(f.KIND, f.KIND_DOCUMENT),
+                limit=offset + limit,
+                terms=True,
+            )
+            found.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+            found.formatter = _MarkerFormatter()
+            hits = []
+            for hit in found[offset : offset + limit]:
+                record = _record(hit.fields())
+                hits.append(Hit(record, hit.score or 0.0, _snippet(hit, record)))
+            facets = _facets(searcher, parsed, restriction, facet_fields)
+            total = found.estimated_length() if not found.has_exact_length() else len(found)
+        return SearchResults(hits, total, facets)
+
+    def unknown_words(self, words: Iterable[str]) -> list[str]:
+        """Those of ``words`` that no paragraph of the index contains, in any language."""
+        unknown = []
+        with self._ix.searcher() as searcher:
+            reader = searcher.reader()
+            for word in words:
+                found = False
+                for name in f.TEXT_FIELDS.values():
+                    field_obj = self._ix.schema[name]
+                    for token in field_obj.process_text(word, mode="query"):
+                        if reader.doc_frequency(name, token):
+                            found = True
+                            break
+                    if found:
+                        break
+                if not found:
+                    unknown.append(word)
+        return unknown
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Close spellings of ``word`` from the indexed English vocabulary, nearest first
+        and, at the same distance, commonest first."""
+        word = word.lower()
+        with self._ix.searcher() as searcher:
+            try:
+                options = searcher.suggest(f.TEXT_EN, word, limit=20, maxdist=2)
+            except Exception:  # a field without a spelling graph: no suggestion
+                return []
+            reader = searcher.reader()
+            analyzer = self._ix.schema[f.TEXT_EN]
+
+            def frequency(option: str) -> int:
+                stems = list(analyzer.process_text(option, mode="query"))
+                return reader.doc_frequency(f.TEXT_EN, stems[0]) if stems else 0
+
+            ranked = sorted(options, key=lambda o: (_edit_distance(word, o), -frequency(o)))
+        return ranked[:limit]
+
+    def similar(
+        self, record: ParagraphRecord, limit: int = 10, other_documents: bool = True
+    ) -> list[Hit]:
+        """Paragraphs that say much the same, best first, never ``record`` itself.
+
+        The paragraph's most distinctive terms (Bo1 expansion model) become an
+        OR query; ``other_documents`` leaves out the paragraph's own document.
+        """
+        field_name = f.TEXT_FIELDS.get(record.language, f.TEXT_EN)
+        with self._ix.searcher(weighting=BM25F()) as searcher:
+            terms = searcher.key_terms_from_text(field_name, record.text, numterms=25)
+            if not terms:
+                return []
+            likeness = wq.Or([wq.Term(field_name, word, boost=weight) for word, weight in terms])
+            exclude = wq.Term(f.DOC, record.doc) if other_documents else wq.Term(f.KEY, record.key)
+            found = searcher.search(
+                likeness,
+                limit=limit,
+                mask=wq.Or(
+                    [exclude, wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.KIND, f.KIND_BLOCK)]
+                ),
+            )
+            return [Hit(_record(hit.fields()), hit.score or 0.0, "") for hit in found]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance: a swapped pair of letters is one slip, not two."""
+    rows = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        rows[i][0] = i
+    for j in range(len(b) + 1):
+        rows[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[-1][-1]
+
+
+def _release_lock(writer: Any) -> None:
+    lock = getattr(writer, "writelock", None)
+    if lock is not None:
+        try:
+            lock.release()
+        except Exception:  # already released: nothing to do
+            pass
+
+
+class Batch:
+    """Replace or delete whole documents inside one commit."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+        self.replaced: list[str] = []
+        self.deleted: list[str] = []
+
+    def delete(self, doc: str) -> None:
+        self._writer.delete_by_term(f.DOC, doc)
+        self.deleted.append(doc)
+
+    def replace(self, document: ExtractedDocument, content_hash: str, source: str) -> str:
+        """Remove every record of the document, then add the new ones. Returns its id."""
+        doc = document_id(document.symbol, document.language)
+        self._writer.delete_by_term(f.DOC, doc)
+        for fields in _document_fields(document, doc, content_hash, source):
+            self._writer.add_document(**fields)
+        self.replaced.append(doc)
+        return doc
+
+
+def _document_fields(
+    document: ExtractedDocument, doc: str, content_hash: str, source: str
+) -> Iterator[dict[str, Any]]:
+    parts = [symbol_key(part) for part in symbol_parts(document.symbol)]
+    parts.append(symbol_key(document.symbol))
+    common = {
+        f.DOC: doc,
+        f.SYMBOL: document.symbol,
+        f.SYMBOL_KEY: symbol_key(document.symbol),
+        f.SYMBOL_PARTS: ",".join(sorted(set(parts))),
+        f.BODY: ",".join(_bodies(document.symbol)),
+        f.TITLE: document.title,
+        f.LANGUAGE: document.language,
+        f.YEAR: _year(document.date),
+        f.SOURCE: source,
+        f.CONTENT_HASH: content_hash,
+    }
+    recommendations = 0
+    for paragraph in document.paragraphs:
+        recommendations += paragraph.is_recommendation
+        yield {**common, **_paragraph_fields(paragraph, doc, document.language)}
+    meta = {
+        "date": document.date,
+        "pages": document.pages,
+        "kind": document.kind,
+        "paragraphs": sum(1 for p in document.paragraphs if p.number is not None),
+        "blocks": sum(1 for p in document.paragraphs if p.number is None),
+        "recommendations": recommendations,
+        "quality": _quality_dict(document),
+        "sections": [
+            {"path": s.path, "annex": s.annex, "first": s.first, "last": s.last, "page": s.page}
+            for s in document.sections
+        ],
+        "symbol_from_filename": document.symbol_from_filename,
+    }
+    yield {**common, f.KEY: f"{doc}#document", f.KIND: f.KIND_DOCUMENT, f.DOC_META: meta}
+
+
+def _paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str, Any]:
+    if paragraph.number is None:
+        kind = f.KIND_BLOCK
+    elif "." in paragraph.number:
+        kind = f.KIND_ITEM
+    else:
+        kind = f.KIND_PARAGRAPH
+    text_field = f.TEXT_FIELDS.get(language, f.TEXT_EN)
+    return {
+        f.KEY: paragraph_key(doc, paragraph.annex, paragraph.number, paragraph.ordinal),
+        f.KIND: kind,
+        f.SECTION: " / ".join(paragraph.section),
+        f.SECTION_PATH: paragraph.section,
+        f.NUMBER: paragraph.number or "",
+        f.ANNEX: paragraph.annex or "",
+        f.ORDINAL: paragraph.ordinal,
+        f.PAGE: paragraph.printed_page,
+        f.PAGE_END: paragraph.printed_page_end,
+        f.PDF_PAGE: paragraph.page,
+        f.PDF_PAGE_END: paragraph.page_end,
+        f.SUBPARAGRAPHS: [(s.label, s.start, s.end) for s in paragraph.subparagraphs],
+        f.LABEL: paragraph.label,
+        f.RECOMMENDATION: paragraph.is_recommendation,
+        f.ADDRESSEE: ",".join(paragraph.addressees),
+        f.ACTION: ",".join(paragraph.actions),
+        f.RECOMMENDER: ",".join(paragraph.recommenders),
+        f.INSTRUMENTS: paragraph.instruments,
+        text_field: paragraph.text,
+        f.STORED_TEXT: paragraph.text,
+    }
+
+
+def _quality_dict(document: ExtractedDocument) -> dict[str, Any]:
+    q = document.quality
+    return {
+        "summary": q.summary(),
+        "ok": q.ok,
+        "paragraphs": q.paragraphs,
+        "blocks": q.blocks,
+        "first": q.first,
+        "last": q.last,
+        "gaps": [list(g) for g in q.gaps],
+        "duplicates": q.duplicates,
+        "out_of_order": q.out_of_order,
+        "contents_disagreements": q.contents_disagreements,
+        "warnings": q.warnings,
+    }
+
+
+def _bodies(symbol: str) -> list[str]:
+    """Searchable body codes of a symbol: 'A/HRC/59/15' -> a, hrc; 'E/C.12/GC/27' -> e, c.12."""
+    codes: list[str] = []
+    for part in symbol_parts(symbol):
+        pieces = part.split("/")
+        codes.append(pieces[0].lower())
+        if len(pieces) > 2 and not pieces[1][:1].isdigit():
+            codes.append(pieces[1].lower())
+    return sorted(set(codes))
+
+
+def _year(date: str | None) -> str:
+    if not date:
+        return ""
+    digits = [token for token in date.split() if len(token) == 4 and token.isdigit()]
+    return digits[-1] if digits else ""
+
+
+def _record(stored: dict[str, Any]) -> ParagraphRecord:
+    return ParagraphRecord(
+        key=stored[f.KEY],
+        doc=stored[f.DOC],
+        kind=stored[f.KIND],
+        symbol=stored[f.SYMBOL],
+        number=stored.get(f.NUMBER) or None,
+        annex=stored.get(f.ANNEX) or None,
+        section=list(stored.get(f.SECTION_PATH) or []),
+        page=stored.get(f.PAGE),
+        page_end=stored.get(f.PAGE_END),
+        pdf_page=stored.get(f.PDF_PAGE),
+        pdf_page_end=stored.get(f.PDF_PAGE_END),
+        language=stored.get(f.LANGUAGE, ""),
+        title=stored.get(f.TITLE, ""),
+        is_recommendation=bool(stored.get(f.RECOMMENDATION)),
+        text=stored.get(f.STORED_TEXT, ""),
+        source=stored.get(f.SOURCE, ""),
+        ordinal=stored.get(f.ORDINAL, 0),
+        subparagraphs=[tuple(s) for s in stored.get(f.SUBPARAGRAPHS) or []],
+        label=stored.get(f.LABEL),
+        addressees=_split(stored.get(f.ADDRESSEE)),
+        actions=_split(stored.get(f.ACTION)),
+        recommenders=_split(stored.get(f.RECOMMENDER)),
+        instruments=list(stored.get(f.INSTRUMENTS) or []),
+    )
+
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split(",") if v]
+
+
+def _document_info(stored: dict[str, Any]) -> DocumentInfo:
+    meta = stored.get(f.DOC_META) or {}
+    return DocumentInfo(
+        doc=stored[f.DOC],
+        symbol=stored[f.SYMBOL],
+        title=stored.get(f.TITLE, ""),
+        language=stored.get(f.LANGUAGE, ""),
+        date=meta.get("date"),
+        pages=meta.get("pages", 0),
+        paragraphs=meta.get("paragraphs", 0),
+        blocks=meta.get("blocks", 0),
+        recommendations=meta.get("recommendations", 0),
+        source=stored.get(f.SOURCE, ""),
+        content_hash=stored.get(f.CONTENT_HASH, ""),
+        kind=meta.get("kind", ""),
+        quality=meta.get("quality", {}),
+        sections=meta.get("sections", []),
+        symbol_from_filename=meta.get("symbol_from_filename", False),
+    )
+
+
+def _filter_query(filters: Filters) -> wq.Query | None:
+    clauses: list[wq.Query] = []
+    if filters.doc_ids is not None:
+        clauses.append(
+            wq.Or([wq.Term(f.DOC, d) for d in sorted(filters.doc_ids)])
+            if filters.doc_ids
+            else wq.NullQuery
+        )
+    for words in filters.sections:
+        from .schema import english_analyzer
+
+        terms = [t.text for t in english_analyzer()(words)]
+        if terms:
+            clauses.append(wq.And([wq.Term(f.SECTION, t) for t in terms]))
+    if filters.recommendations_only:
+        clauses.append(wq.Term(f.RECOMMENDATION, True))
+    if filters.languages:
+        clauses.append(wq.Or([wq.Term(f.LANGUAGE, lang) for lang in filters.languages]))
+    for name, values in (
+        (f.ADDRESSEE, filters.addressees),
+        (f.ACTION, filters.actions),
+        (f.RECOMMENDER, filters.recommenders),
+    ):
+        if values:
+            clauses.append(wq.Or([wq.Term(name, v.lower()) for v in values]))
+    if not filters.include_blocks:
+        clauses.append(wq.Not(wq.Term(f.KIND, f.KIND_BLOCK)))
+    if not clauses:
+        return None
+    return wq.And(clauses) if len(clauses) > 1 else clauses[0]
+
+
+class _MarkerFormatter(highlight.Formatter):
+    """Matched terms as [[term]]: plain text that each output escapes its own way."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"[[{highlight.get_text(text, token, replace)}]]"
+
+
+def _snippet(hit: Any, record: ParagraphRecord) -> str:
+    field_name = f.TEXT_FIELDS.get(record.language, f.TEXT_EN)
+    source = record.text[:SNIPPET_SOURCE_CHARS]
+    try:
+        snippet = hit.highlights(field_name, text=source, top=2)
+    except Exception:  # highlighting is a nicety: never fail a search over it
+        snippet = ""
+    if not snippet:
+        snippet = source[:240] + ("…" if len(source) > 240 else "")
+    return " ".join(snippet.split())
+
+
+def _facets(
+    searcher: Any, parsed: wq.Query, restriction: wq.Query | None, facet_fields: Iterable[str]
+) -> dict[str, dict[str, int]]:
+    names = list(facet_fields)
+    if not names:
+        return {}
+    found = searcher.search(
+        parsed, filter=restriction, mask=wq.Term(f.KIND, f.KIND_DOCUMENT), limit=2000
+    )
+    counts: dict[str, Counter[str]] = {name: Counter() for name in names}
+    for hit in found:
+        stored = hit.fields()
+        for name in names:
+            value = stored.get(name)
+            if name == f.SYMBOL:
+                counts[name][value] += 1
+            elif isinstance(value, str):
+                counts[name].update(v for v in value.split(",") if v)
+            elif value is not None:
+                counts[name][str(value)] += 1
+    return {name: dict(counter.most_common(30)) for name, counter in counts.items()}
+
+
+def _bound_expansions(parsed: wq.Query, ix: Any) -> wq.Query:
+    """Refuse wildcard, prefix and fuzzy terms that expand to too many words."""
+    expanding = (wq.Wildcard, wq.Prefix, wq.FuzzyTerm, wq.Regex)
+    with ix.searcher() as searcher:
+        reader = searcher.reader()
+        for node in parsed.leaves():
+            if isinstance(node, expanding):
+                count = 0
+                for _ in node._btexts(reader):
+                    count += 1
+                    if count > MAX_EXPANSIONS:
+                        raise QueryError(
+                            f"{node} matches more than {MAX_EXPANSIONS} words: "
+                            "make it more specific"
+                        )
+    return parsed

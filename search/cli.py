@@ -1,0 +1,359 @@
+"""The `paraindex` command: a thin click layer over the library.
+
+Each command checks its input, calls ``Paraindex`` or ``index_paths``, and turns
+the library's named exceptions into one-line errors: a bad query or citation
+is a usage error (exit 2), anything else that fails, or finds nothing, exits 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from indexer.batch import BatchSummary, index_paths
+from indexer.errors import ParaindexError, QueryError
+from indexer.store import default_index_dir
+
+from . import output
+from .progress import make_progress
+from .service import FACETS, Paraindex
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(command: F) -> F:
+    """Map library exceptions to click's exit codes, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except QueryError as error:
+            raise click.UsageError(str(error)) from None
+        except ParaindexError as error:
+            raise click.ClickException(str(error)) from None
+        except BrokenPipeError:
+            sys.stderr.close()  # `paraindex export | head`: the reader left, not an error
+            sys.exit(0)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_option(choices: Iterable[str] = output.FORMATS, default: str = "text") -> Callable[[F], F]:
+    return click.option(
+        "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+        help="Output format.",
+    )
+
+
+def _index_dir(ctx: click.Context) -> Path:
+    return ctx.obj["index_dir"]
+
+
+def _open(ctx: click.Context) -> Paraindex:
+    return Paraindex(_index_dir(ctx))
+
+
+def _color() -> bool:
+    return sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--index", "index_dir", envvar="PARAINDEX_INDEX", type=click.Path(file_okay=False),
+    help="Index directory [env: PARAINDEX_INDEX; default: your user data directory].",
+)
+@click.version_option(package_name="paraindex")
+@click.pass_context
+def cli(ctx: click.Context, index_dir: str | None) -> None:
+    """Search UN reports paragraph by paragraph, and cite them exactly."""
+    ctx.ensure_object(dict)
+    ctx.obj["index_dir"] = Path(index_dir).expanduser() if index_dir else default_index_dir()
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Extraction worker processes [default: number of cores].")
+@click.option("--batch-size", type=click.IntRange(1, 10000), default=50, show_default=True,
+              help="Documents per commit: an interruption loses at most one batch.")
+@click.option("--prune", is_flag=True, help="Remove documents whose files are gone.")
+@click.option("--rebuild", is_flag=True,
+              help="Build a fresh index beside the old one and swap it in when complete.")
+@click.option("--report", type=click.Path(dir_okay=False), help="Write a JSON report of the run.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary and errors.")
+@click.pass_context
+@friendly_errors
+def index_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, batch_size: int,
+                  prune: bool, rebuild: bool, report: str | None, quiet: bool) -> None:
+    """Index PDF, DOCX, HTML and text files, and folders of them (recursively).
+
+    Files already indexed with the same content are skipped; a changed file
+    replaces its old paragraphs. Exits 1 when any file could not be indexed.
+
+    \b
+    Example:
+      paraindex index ~/reports/ A_57_292.pdf
+    """
+    progress = make_progress(quiet=quiet)
+    with progress:
+        summary = index_paths(
+            _index_dir(ctx), list(paths), batch_size=batch_size, progress=progress.callbacks,
+            prune=prune, jobs=jobs, rebuild=rebuild,
+        )
+    if report:
+        summary.write_report(report)
+    _print_summary(summary, _index_dir(ctx))
+    if summary.failed:
+        sys.exit(1)
+
+
+def _print_summary(summary: BatchSummary, index_dir: Path) -> None:
+    rate = summary.pages / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"Indexed {summary.indexed} document(s), {summary.paragraphs} paragraphs, "
+        f"{summary.pages} pages in {summary.seconds:.1f} s ({rate:.0f} pages/s); "
+        f"skipped {summary.skipped} unchanged; {len(summary.failed)} failed. Index: {index_dir}"
+    )
+    for line in summary.replaced:
+        click.echo(f"replaced: {line}")
+    for line in summary.duplicates:
+        click.echo(f"duplicate: {line}")
+    for line in summary.pruned:
+        click.echo(f"pruned: {line}")
+    for failure in summary.failed:
+        click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
+
+
+def _search_options(command: F) -> F:
+    command = click.option("--symbol", "-s", help="Only documents with this symbol or pattern "
+                           "(A/HRC/*, */Add.1).")(command)
+    command = click.option("--lang", "language", help="Only documents in this language (en, fr, "
+                           "es, ...).")(command)
+    command = click.option("--limit", "-n", type=click.IntRange(1, 1000), default=10,
+                           show_default=True, help="Number of results.")(command)
+    command = click.option("--offset", type=click.IntRange(0, 100000), default=0,
+                           help="Skip this many results (paging).")(command)
+    return command
+
+
+def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
+    rows = [hit.to_dict() for hit in results.hits]
+    if fmt == "json":
+        payload: dict[str, Any] = {"total": results.total, "hits": rows}
+        if results.facets:
+            payload["facets"] = results.facets
+        if results.suggestion:
+            payload["did_you_mean"] = results.suggestion
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for line in output.as_jsonl(rows):
+            click.echo(line)
+    elif fmt == "csv":
+        for chunk in output.as_csv(rows, [*output.CSV_FIELDS[:1], "score", "snippet",
+                                          *output.CSV_FIELDS[1:]]):
+            click.echo(chunk, nl=False)
+    else:
+        if results.facets:
+            for name, counts in results.facets.items():
+                shown = ", ".join(f"{value} ({count})" for value, count in counts.items())
+                click.echo(f"{name}: {shown or '—'}")
+            click.echo("")
+        if results.hits:
+            click.echo(output.hits_text(results.hits, _color(), offset))
+            more = results.total - offset - len(results.hits)
+            if more > 0:
+                click.echo(f"\n… {more} more (use --offset {offset + len(results.hits)})")
+    if results.suggestion:
+        click.echo(f"Did you mean: {results.suggestion}", err=True)
+    if not results.hits:
+        raise click.ClickException("no paragraph matches the query")
+
+
+@cli.command()
+@click.argument("query")
+@_search_options
+@click.option("--section", help="Only paragraphs under a heading with these words.")
+@click.option("--recommendations", "-r", is_flag=True, help="Only recommendation paragraphs.")
+@format_option()
+@click.pass_context
+@friendly_errors
+def search(ctx: click.Context, query: str, symbol: str | None, language: str | None, limit: int,
+           offset: int, section: str | None, recommendations: bool, fmt: str) -> None:
+    """Ranked paragraphs for QUERY, with citation, page, section and snippet.
+
+    \b
+    The query language: words (all preferred, none required), "exact phrases",
+    AND / OR / NOT, (grouping), and fields: symbol:A/HRC/*, section:recommendations,
+    lang:fr, year:2025, body:HRC. A citation ("A/57/292 para 69") shows that paragraph.
+
+    \b
+    Example:
+      paraindex search "migrant domestic workers" --symbol 'A/*' --limit 5
+    """
+    library = _open(ctx)
+    results = library.search(query, symbol=symbol, section=section,
+                             recommendations=recommendations, language=language, limit=limit,
+                             offset=offset)
+    _print_results(results, fmt, offset)
+
+
+@cli.command()
+@click.argument("citation", nargs=-1, required=True)
+@click.option("--lang", "language", help="The language version to show (default: English).")
+@format_option()
+@click.pass_context
+@friendly_errors
+def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt: str) -> None:
+    """Show the paragraph(s) a CITATION names, in full.
+
+    \b
+    Accepts what people write:
+      paraindex get "A/57/292, para. 69"
+      paraindex get A/57/292 paras. 69-71
+      paraindex get "A/57/292 69 (a)"
+      paraindex get "A/79/352 annex I para 3"
+      paraindex get A/HRC/59/15 140.12
+    """
+    library = _open(ctx)
+    passages = library.get(" ".join(citation), language)
+    rows = [p.to_dict() for p in passages]
+    if fmt == "json":
+        click.echo(output.as_json(rows) if len(rows) > 1 else json.dumps(rows[0],
+                                                                           ensure_ascii=False,
+                                                                           indent=2))
+    elif fmt == "jsonl":
+        for line in output.as_jsonl(rows):
+            click.echo(line)
+    elif fmt == "csv":
+        for chunk in output.as_csv(rows):
+            click.echo(chunk, nl=False)
+    else:
+        click.echo("\n\n".join(output.passage_text(row, _color()) for row in rows))
+
+
+@cli.command()
+@click.argument("symbol", required=False)
+@click.option("--problems", is_flag=True, help="Only documents whose quality report flags "
+              "something.")
+@format_option(("text", "json", "jsonl"))
+@click.pass_context
+@friendly_errors
+def docs(ctx: click.Context, symbol: str | None, problems: bool, fmt: str) -> None:
+    """List indexed documents with paragraph counts and extraction quality.
+
+    \b
+    Example:
+      paraindex docs --problems
+      paraindex docs 'A/HRC/*' --format json
+    """
+    library = _open(ctx)
+    documents = library.documents(symbol)
+    if problems:
+        documents = [d for d in documents if not d.quality.get("ok", True)]
+    rows = [output.document_row(d) for d in documents]
+    if fmt == "json":
+        click.echo(output.as_json(rows))
+    elif fmt == "jsonl":
+        for line in output.as_jsonl(rows):
+            click.echo(line)
+    elif documents:
+        click.echo(output.documents_text(documents, _color()))
+        flagged = sum(1 for d in documents if not d.quality.get("ok", True))
+        click.echo(f"\n{len(documents)} document(s); {flagged} with quality warnings")
+    else:
+        click.echo("No documents." if not problems else "No document has quality warnings.")
+
+
+@cli.command()
+@click.option("--symbol", "-s", help="Only documents with this symbol or pattern.")
+@format_option(("jsonl", "csv", "json"), default="jsonl")
+@click.option("--output", "-o", "output_file", type=click.File("w", encoding="utf-8"),
+              default="-", help="Write to this file instead of standard output.")
+@click.pass_context
+@friendly_errors
+def export(ctx: click.Context, symbol: str | None, fmt: str, output_file: Any) -> None:
+    """Every paragraph (or those of --symbol) as JSON Lines, CSV or JSON.
+
+    \b
+    Example:
+      paraindex export --symbol 'A/HRC/*' --format csv -o hrc.csv
+    """
+    library = _open(ctx)
+    rows = (record.to_dict() for record in library.export(symbol))
+    if fmt == "json":
+        output_file.write(output.as_json(rows) + "\n")
+    elif fmt == "csv":
+        for chunk in output.as_csv(rows):
+            output_file.write(chunk)
+    else:
+        for line in output.as_jsonl(rows):
+            output_file.write(line + "\n")
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@_search_options
+@click.option("--addressee", help="Addressed to (states, state party, general assembly, ...).")
+@click.option("--by", help="Recommended by (a body, or a State in UPR reports).")
+@click.option("--action", help="Action asked for (ratify, adopt, establish, ensure, ...).")
+@click.option("--facets", is_flag=True, help="Show counts by document, addressee, action and "
+              "recommender.")
+@format_option()
+@click.pass_context
+@friendly_errors
+def recommendations(ctx: click.Context, query: str, symbol: str | None, language: str | None,
+                    limit: int, offset: int, addressee: str | None, by: str | None,
+                    action: str | None, facets: bool, fmt: str) -> None:
+    """Recommendation paragraphs across all reports, ranked for QUERY (optional).
+
+    \b
+    Example:
+      paraindex recommendations "statelessness" --addressee states --facets
+      paraindex recommendations --by Nigeria --action ratify
+    """
+    library = _open(ctx)
+    facet_names = tuple(FACETS) if facets else ()
+    results = library.search(query, symbol=symbol, recommendations=True, language=language,
+                             limit=limit, offset=offset, facets=facet_names, addressee=addressee,
+                             action=action, by=by)
+    _print_results(results, fmt, offset)
+
+
+@cli.command()
+@click.argument("citation", nargs=-1, required=True)
+@click.option("--limit", "-n", type=click.IntRange(1, 100), default=10, show_default=True)
+@format_option()
+@click.pass_context
+@friendly_errors
+def similar(ctx: click.Context, citation: tuple[str, ...], limit: int, fmt: str) -> None:
+    """Paragraphs in other reports that say much the same as CITATION.
+
+    \b
+    Example:
+      paraindex similar "A/57/292, para. 69"
+    """
+    library = _open(ctx)
+    hits = library.similar(" ".join(citation), limit=limit)
+
+    class _Results:
+        def __init__(self) -> None:
+            self.hits = hits
+            self.total = len(hits)
+            self.facets: dict[str, dict[str, int]] = {}
+            self.suggestion = None
+
+    for hit in hits:
+        hit.snippet = hit.record.text[:240]
+    _print_results(_Results(), fmt)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(obj={})

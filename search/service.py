@@ -1,0 +1,216 @@
+"""The paraindex library API: search, get, documents, export, recommendations, similar.
+
+    from search import Paraindex
+    library = Paraindex("~/paraindex-index")
+    for hit in library.search("deep-sea mining moratorium").hits:
+        print(hit.record.citation, hit.snippet)
+    print(library.get("A/80/188, para. 59")[0].text)
+
+Every method returns plain values; every failure is a ``ParaindexError``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer.errors import NotFoundError, QueryError
+from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
+from indexer.store import Filters, Store, default_index_dir
+from indexer.symbols import is_pattern, normalise_symbol, symbol_matches
+
+from .citation import Citation, looks_like_citation, parse_citation
+from .query import prepare
+
+FACETS = {"documents": "symbol", "bodies": "body", "addressees": "addressee",
+          "actions": "action", "by": "by"}
+
+
+@dataclass(slots=True)
+class Passage:
+    """A paragraph returned by ``get``, with the sub-paragraph asked for, if any."""
+
+    record: ParagraphRecord
+    subparagraph: str | None = None
+    subtext: str | None = None
+
+    @property
+    def citation(self) -> str:
+        base = self.record.citation
+        return f"{base} {self.subparagraph}" if self.subparagraph else base
+
+    def to_dict(self) -> dict[str, object]:
+        data = self.record.to_dict()
+        data["citation"] = self.citation
+        if self.subparagraph:
+            data["subparagraph"] = self.subparagraph
+            data["subparagraph_text"] = self.subtext
+        return data
+
+
+class Paraindex:
+    """An index opened for reading (and, through ``store``, for writing)."""
+
+    def __init__(self, index_dir: str | Path | None = None) -> None:
+        self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir()
+        self.store = Store(self.index_dir)
+        self._documents: list[DocumentInfo] | None = None
+
+    # -- documents -----------------------------------------------------------------------
+    def documents(self, symbol: str | None = None) -> list[DocumentInfo]:
+        """Indexed documents, all or those matching a symbol or pattern ('A/HRC/*')."""
+        if self._documents is None:
+            self._documents = self.store.documents()
+        if symbol is None:
+            return list(self._documents)
+        found = [d for d in self._documents if symbol_matches(symbol, d.symbol)]
+        if not found:
+            raise NotFoundError(self._unknown_symbol_message(symbol))
+        return found
+
+    def _unknown_symbol_message(self, symbol: str) -> str:
+        known = [d.symbol for d in self.documents()]
+        if not known:
+            return "the index is empty: run `paraindex index PATH` first"
+        if is_pattern(symbol):
+            return f"no indexed document matches {symbol}"
+        close = difflib.get_close_matches(_display(symbol), known, n=3, cutoff=0.75)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"no document {_display(symbol)} in the index{hint}"
+
+    def _doc_ids(self, symbol: str | None, language: str | None = None) -> set[str] | None:
+        if symbol is None:
+            return None
+        docs = self.documents(symbol)
+        if language:
+            docs = [d for d in docs if d.language == language]
+        return {d.doc for d in docs}
+
+    # -- get -----------------------------------------------------------------------------
+    def get(self, citation: str | Citation, language: str | None = None) -> list[Passage]:
+        """The paragraph(s) a citation names, in order; ``NotFoundError`` if any is missing."""
+        cited = parse_citation(citation) if isinstance(citation, str) else citation
+        docs = self.documents(cited.symbol)
+        if language:
+            docs = [d for d in docs if d.language == language] or docs
+        doc = sorted(docs, key=lambda d: (d.language != "en", d.language))[0]
+        passages = []
+        for number in cited.numbers:
+            record = self.store.lookup(doc.doc, number, cited.annex)
+            if record is None:
+                raise NotFoundError(self._unknown_paragraph_message(doc, number, cited.annex))
+            passage = Passage(record)
+            if cited.subparagraph:
+                passage.subparagraph = cited.subparagraph
+                passage.subtext = record.subparagraph(cited.subparagraph)
+                if passage.subtext is None:
+                    labels = ", ".join(label for label, _, _ in record.subparagraphs) or "none"
+                    raise NotFoundError(
+                        f"{record.citation} has no sub-paragraph {cited.subparagraph} "
+                        f"(sub-paragraphs: {labels})"
+                    )
+            passages.append(passage)
+        return passages
+
+    def _unknown_paragraph_message(self, doc: DocumentInfo, number: str, annex: str | None) -> str:
+        where = f"{doc.symbol}" + (f", annex {annex}," if annex else "")
+        ranges = []
+        for section in doc.sections:
+            if section.get("first") and len(section["path"]) == 1:
+                label = "annex " + section["annex"] if section.get("annex") else None
+                if label:
+                    ranges.append(f"{label}: {section['first']}–{section['last']}")
+        quality = doc.quality
+        body = f"paragraphs {quality.get('first')}–{quality.get('last')}" if quality.get(
+            "first") else "no numbered paragraphs"
+        extra = f"; {'; '.join(ranges)}" if ranges else ""
+        return f"{where} has no paragraph {number} ({body}{extra})"
+
+    # -- search --------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        symbol: str | None = None,
+        section: str | None = None,
+        recommendations: bool = False,
+        language: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        facets: tuple[str, ...] = (),
+        addressee: str | None = None,
+        action: str | None = None,
+        by: str | None = None,
+    ) -> SearchResults:
+        """Ranked paragraphs; a citation typed as the query returns that paragraph."""
+        if limit < 1:
+            raise QueryError("--limit must be at least 1")
+        if looks_like_citation(query) and symbol is None:
+            passages = self.get(query, language)
+            hits = [Hit(p.record, 1.0, p.subtext or p.record.text[:240]) for p in passages]
+            return SearchResults(hits, len(hits))
+        prepared = prepare(query)
+        doc_ids = self._doc_ids(symbol, language)
+        for pattern in prepared.symbol_patterns:
+            matching = self._doc_ids(pattern) or set()
+            doc_ids = matching if doc_ids is None else doc_ids & matching
+        filters = Filters(
+            doc_ids=doc_ids,
+            sections=[section] if section else [],
+            recommendations_only=recommendations,
+            languages=[language] if language else [],
+            addressees=[addressee] if addressee else [],
+            actions=[action] if action else [],
+            recommenders=[by] if by else [],
+            include_blocks=not recommendations,
+        )
+        fields = tuple(FACETS[name] for name in facets)
+        results = self.store.search(prepared.text, filters, limit, offset, fields)
+        results.facets = {
+            name: results.facets.get(FACETS[name], {}) for name in facets
+        }
+        if prepared.text:
+            results.suggestion = self._suggestion(prepared.text)
+        return results
+
+    def _suggestion(self, text: str) -> str | None:
+        """The query with each word the index has never seen replaced by its nearest spelling."""
+        words = [w for w in re.findall(r"(?<![:\w])[A-Za-z]{4,}(?![:\w*?])", text)
+                 if w not in {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}]
+        out = text
+        for word in self.store.unknown_words(words):
+            options = self.store.suggest(word, limit=1)
+            if options:
+                out = re.sub(rf"\b{re.escape(word)}\b", options[0], out)
+        return out if out != text else None
+
+    # -- more ----------------------------------------------------------------------------
+    def similar(self, citation: str, limit: int = 10) -> list[Hit]:
+        """Paragraphs of other reports that say much the same as the cited one."""
+        record = self.get(citation)[0].record
+        return self.store.similar(record, limit=limit)
+
+    def export(self, symbol: str | None = None) -> Iterator[ParagraphRecord]:
+        """Every paragraph, or those of documents matching ``symbol``, in reading order."""
+        docs = self.documents(symbol)
+        return self.store.iter_records([d.doc for d in docs])
+
+    def neighbours(self, record: ParagraphRecord) -> tuple[ParagraphRecord | None,
+                                                           ParagraphRecord | None]:
+        """The numbered paragraphs before and after ``record`` in its document."""
+        numbered = self.store.paragraphs(record.doc, numbered_only=True)
+        keys = [r.key for r in numbered]
+        if record.key not in keys:
+            return None, None
+        i = keys.index(record.key)
+        return (numbered[i - 1] if i > 0 else None,
+                numbered[i + 1] if i + 1 < len(numbered) else None)
+
+
+def _display(symbol: str) -> str:
+    try:
+        return normalise_symbol(symbol)
+    except ValueError:
+        return symbol
