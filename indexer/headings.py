@@ -172,7 +172,8 @@ def classify(
         numeral = roman.group(1)
         value = roman_value(numeral)
         as_letter = len(numeral) == 1 and ord(numeral) - ord("A") + 1 == state.letter + 1
-        as_roman = value is not None and (value == state.roman + 1 or value > 1 and len(numeral) > 1)
+        in_sequence = value == state.roman + 1
+        as_roman = value is not None and (in_sequence or (value or 0) > 1 and len(numeral) > 1)
         if value is not None and as_roman and not (as_letter and value != state.roman + 1):
             return Heading(1, _clean(text), "roman", line.size)
         if value is not None and state.roman == 0 and not as_letter and value == 1:

@@ -45,7 +45,9 @@ def friendly_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def format_option(choices: Iterable[str] = output.FORMATS, default: str = "text") -> Callable[[F], F]:
+def format_option(
+    choices: Iterable[str] = output.FORMATS, default: str = "text"
+) -> Callable[[F], F]:
     return click.option(
         "--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
         help="Output format.",
