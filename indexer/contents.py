@@ -18,7 +18,7 @@ from .model import ContentsEntry, Line
 _LEADER_RE = re.compile(r"(?:\.\s?){3,}|…{2,}|_{4,}")
 _TRAILING_NUMBERS_RE = re.compile(
     r"^(?P<head>.*?)[\s.…]*(?:(?P<first>\d{1,4})\s*[-–—]\s*(?P<last>\d{1,4})\s+)?"
-    r"(?P<page>\d{1,4}|[ivxl]{1,6})$"
+    r"(?:(?<=[\s.…])|^)(?P<page>\d{1,4}|[ivxl]{1,6})$"
 )
 _COLUMN_HEADS = {"page", "paragraphs", "paragraphs page", "página", "paragraphes", "párrafos",
                  "paragraphes page", "párrafos página", "pages"}
@@ -39,6 +39,8 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
         lowered = text.lower()
         if lowered in _COLUMN_HEADS:
             indexes.add(position)
+        elif re.match(r"^\d{1,4}\.\s+\S", text) and not _LEADER_RE.search(text):
+            break  # the first numbered paragraph: the contents are over
         elif _LEADER_RE.search(text) or _TRAILING_NUMBERS_RE.match(text):
             indexes.update(range(position - len(pending), position + 1))
             entry = _entry(" ".join([*pending, text]))

@@ -166,7 +166,7 @@ class QualityReport:
     def summary(self) -> str:
         """One line a user can scan in a list of thousands of documents."""
         if not self.paragraphs:
-            return "no numbered paragraphs"
+            return "; ".join(["no numbered paragraphs", *self.warnings[:1]])
         parts = [f"{self.paragraphs} paragraphs {self.first}–{self.last}"]
         if self.gaps:
             shown = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in self.gaps[:5])

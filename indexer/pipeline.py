@@ -54,7 +54,8 @@ def extract_source(source: SourceDocument) -> ExtractedDocument:
         paragraphs=parts.paragraphs,
         sections=parts.sections,
         footnotes=[note for page in cleaned for note in page.footnotes] + parts.endnotes,
-        quality=assess(parts.paragraphs, parts.sections, parts.contents),
+        quality=assess(parts.paragraphs, parts.sections, parts.contents,
+                       len(source.pages) if source.paged else 0),
         symbol_from_filename=masthead.from_filename or masthead.symbol is None,
     )
 

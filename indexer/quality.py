@@ -13,8 +13,16 @@ import re
 from .model import ContentsEntry, Paragraph, QualityReport, Section
 
 
+#: a document of at least this many pages with fewer numbered paragraphs per page is flagged
+SPARSE_PAGES = 8
+SPARSE_RATIO = 0.5
+
+
 def assess(
-    paragraphs: list[Paragraph], sections: list[Section], contents: list[ContentsEntry]
+    paragraphs: list[Paragraph],
+    sections: list[Section],
+    contents: list[ContentsEntry],
+    pages: int = 0,
 ) -> QualityReport:
     """Build the quality report of one document from its extracted parts."""
     report = QualityReport()
@@ -38,6 +46,11 @@ def assess(
         numbers = [p.number for p in paragraphs if p.number is not None]
         report.first, report.last = numbers[0], numbers[-1]
     report.contents_disagreements = _against_contents(sections, contents)
+    if pages >= SPARSE_PAGES and report.paragraphs < SPARSE_RATIO * pages:
+        report.warnings.append(
+            f"only {report.paragraphs} numbered paragraphs in {pages} pages"
+            " (a letter, a list, or a layout the parser missed?)"
+        )
     return report
 
 
