@@ -17,8 +17,9 @@ from .model import ContentsEntry, Line
 
 _LEADER_RE = re.compile(r"(?:\.\s?){3,}|…{2,}|_{4,}")
 _TRAILING_NUMBERS_RE = re.compile(
-    r"^(?P<head>.*?)[\s.…]*(?:(?P<first>\d{1,4})\s*[-–—]\s*(?P<last>\d{1,4})\s+)?"
-    r"(?:(?<=[\s.…])|^)(?P<page>\d{1,4}|[ivxl]{1,6})$"
+    r"^(?P<head>.*?)[\s.…]*"
+    r"(?:(?:(?<=[\s.…])|^)(?P<first>\d{1,4})\s*[-–—]\s*(?P<last>\d{1,4}))?"
+    r"(?:\s*(?:(?<=[\s.…])|^)(?P<page>\d{1,4}|[ivxl]{1,6}))?[\s.]*$"
 )
 _COLUMN_HEADS = {"page", "paragraphs", "paragraphs page", "página", "paragraphes", "párrafos",
                  "paragraphes page", "párrafos página", "pages"}
@@ -41,9 +42,10 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
             indexes.add(position)
         elif re.match(r"^\d{1,4}\.\s+\S", text) and not _LEADER_RE.search(text):
             break  # the first numbered paragraph: the contents are over
-        elif _LEADER_RE.search(text) or _TRAILING_NUMBERS_RE.match(text):
+        elif _LEADER_RE.search(text) or _has_numbers(text):
             indexes.update(range(position - len(pending), position + 1))
-            entry = _entry(" ".join([*pending, text]))
+            first_line = stream[position - len(pending)]
+            entry = _entry(" ".join([*pending, text]), first_line.x)
             if entry:
                 entries.append(entry)
             pending = []
@@ -57,12 +59,54 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
     return indexes, entries
 
 
-def _entry(text: str) -> ContentsEntry | None:
+#: numbers that OCR garbled ("36 - 1+1"), at the end of a contents line
+_GARBLED_TAIL_RE = re.compile(
+    r"(?:\s+[\d+*^lIU]*\d[\d+*^lIU]*(?:\s*[-–—]\s*[\d+*^lIU]+)?)+[\s.]*$"
+)
+
+
+def _has_numbers(text: str) -> bool:
     match = _TRAILING_NUMBERS_RE.match(text)
-    if not match or not match.group("first"):
-        return None
+    return bool(match and (match.group("first") or match.group("page"))) or bool(
+        _GARBLED_TAIL_RE.search(text)
+    )
+
+
+def _entry(text: str, x: float | None) -> ContentsEntry | None:
+    match = _TRAILING_NUMBERS_RE.match(text)
+    if not match or not (match.group("first") or match.group("page")):
+        garbled = _GARBLED_TAIL_RE.search(text)
+        if not garbled:
+            return None
+        heading = " ".join(_LEADER_RE.sub(" ", text[: garbled.start()]).split()).strip(" .")
+        return ContentsEntry(heading, None, None, x) if heading else None
     heading = _LEADER_RE.sub(" ", match.group("head"))
-    heading = " ".join(heading.split()).strip(" .")
-    if not heading:
+    heading = " ".join(_GARBLED_TAIL_RE.sub("", heading).split()).strip(" .")
+    if not heading or not any(ch.isalpha() for ch in heading):
         return None
-    return ContentsEntry(heading, int(match.group("first")), int(match.group("last")))
+    first, last = match.group("first"), match.group("last")
+    return ContentsEntry(heading, int(first) if first else None, int(last) if last else None, x)
+
+
+def contents_levels(entries: list[ContentsEntry]) -> dict[str, tuple[int, str]]:
+    """Heading key -> (level, heading as listed); level 1 is the least indented."""
+    xs = sorted({round(e.x) for e in entries if e.x is not None})
+    tiers: list[int] = []
+    for x in xs:
+        if not tiers or x - tiers[-1] > 6:
+            tiers.append(x)
+    levels = {}
+    for entry in entries:
+        if re.match(r"^(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.\s", entry.heading):
+            continue  # numbered headings are found by their numbering
+        if entry.x is None:
+            level = 1
+        else:
+            level = 1 + max(i for i, tier in enumerate(tiers) if round(entry.x) >= tier - 6)
+        levels[heading_key(entry.heading)] = (level, entry.heading)
+    return levels
+
+
+def heading_key(text: str) -> str:
+    """Compare headings by their letters only: case, spaces and punctuation vary."""
+    return re.sub(r"[\W_]+", "", text.casefold())

@@ -23,8 +23,7 @@ ANNEX_RE = re.compile(
 )
 NOTES_RE = re.compile(r"^(?:Notes|NOTES|Endnotes|ENDNOTES|Notas|NOTAS)$")
 CONTENTS_RE = re.compile(
-    r"^(?:Contents|CONTENTS|Table of contents|TABLE OF CONTENTS|Table des matières"
-    r"|TABLE DES MATIÈRES|Índice|ÍNDICE|Sommaire|SOMMAIRE)$"
+    r"^(?:contents|table of contents|table des mati[eè]res|[íi]ndice|sommaire)$", re.IGNORECASE
 )
 JIU_BOX_RE = re.compile(r"^(Recommendation|Recommandation|Recomendación)\s+(\d{1,3})$")
 
@@ -144,6 +143,7 @@ def _plausible_text(rest: str, typed: bool | None = None) -> bool:
     return (
         0 < len(rest) <= 220
         and not terminal
+        and not re.search(r"\w[.;]\s+[A-Z(]", rest)  # a sentence ends inside: not a title
         and (rest[0].isupper() or rest[0] in "“\"‘'«" or rest[0].isdigit())
     )
 
@@ -183,7 +183,9 @@ def classify(
     if typed is None and not follows_start and not _is_upper(text):
         return None
     numbered = NUMBERED_RE.match(text)
-    if numbered and _plausible_text(numbered.group(2), typed) and (typed or follows_start):
+    if numbered and _plausible_text(numbered.group(2), typed) and follows_start:
+        # a numbered sub-heading is followed by a paragraph or heading, never by the
+        # wrapped lines of a list item
         return Heading(3, _clean(text), "numbered", line.size)
     if (
         not numbered
@@ -195,6 +197,17 @@ def classify(
     ):
         return Heading(1, _clean(text), "plain", line.size)
     return None
+
+
+def complete_heading_ok(heading: Heading) -> bool:
+    """Check a heading once its wrapped lines are joined: chapters are trusted;
+    an unnumbered or numbered title is short and holds no sentence end."""
+    if heading.kind in ("roman", "letter", "listed"):
+        return True
+    text = NUMBERED_RE.sub(r"\2", heading.text)
+    if len(text) > 170 or re.search(r"\w[.;]\s+[A-Z(]", text) or text.endswith("."):
+        return False
+    return sum(ch.isalpha() for ch in text) >= 3
 
 
 def continues_heading(

@@ -132,11 +132,12 @@ class Section:
 
 @dataclass(slots=True)
 class ContentsEntry:
-    """A line of the contents page that gives a paragraph range."""
+    """A heading listed on the contents page, with its paragraph range where printed."""
 
     heading: str
-    first: int
-    last: int
+    first: int | None
+    last: int | None
+    x: float | None = None  # indentation on the contents page: deeper means lower level
 
 
 @dataclass(slots=True)

@@ -148,4 +148,73 @@ def number_paragraphs(lines: list[Line], layout: Layout) -> list[Candidate]:
     if layout.has_geometry and len(chain) >= 3:
         rescore_by_margin(candidates, paragraph_margins(chain))
         chain = choose_chain(candidates)
-    return chain
+    return fill_ocr_gaps(lines, chain)
+
+
+#: a paragraph number as OCR may misread it: "U." (4), "2k." (24), "1+6." (46), "17^" (17)
+_GARBLED_RE = re.compile(r"^([0-9lIUOoSbkB+*^]{1,4})[.^,]\s+(?=[A-ZÀ-Ý«“\"'(])(.*)$")
+_CONFUSABLE = set("lIUObkB+*^")
+
+
+def _garbled(line: Line, previous: Line | None) -> Candidate | None:
+    match = _GARBLED_RE.match(line.text)
+    if not match:
+        return None
+    token = match.group(1)
+    if not any(ch.isdigit() for ch in token) and not set(token) <= _CONFUSABLE:
+        return None
+    if previous is not None and not re.search(r"[.:;!?)\]”’\"]\W{0,3}$|^.{0,60}$", previous.text):
+        return None  # mid-sentence: "... adopted in\n1980, the Board"
+    return Candidate(0, 0, match.group(2), x=line.x, page=line.page)
+
+
+def _close(token: str, number: int) -> bool:
+    """Could OCR have printed ``number`` as ``token``? Same digits but one, or garbled."""
+    digits = str(number)
+    if not token.isdigit():
+        return True
+    return len(token) == len(digits) and sum(a != b for a, b in zip(token, digits)) <= 1
+
+
+def fill_ocr_gaps(lines: list[Line], chain: list[Candidate]) -> list[Candidate]:
+    """Fill holes in the numbering with paragraph starts whose number OCR garbled.
+
+    Between accepted paragraphs N and N + k + 1, exactly k garbled starts are
+    taken as N + 1 ... N + k; after the last one, garbled starts continue the
+    count. Clean text layers have no such holes, so they are left as they are.
+    """
+    if not chain:
+        return chain
+    accepted = {c.line for c in chain}
+    filled: list[Candidate] = []
+    bounds = [*chain, None]
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        if left is None:
+            continue
+        filled.append(left)
+        stop = right.line if right is not None else len(lines)
+        missing = right.number - left.number - 1 if right is not None else None
+        if missing == 0:
+            continue
+        found = []
+        for index in range(left.line + 1, stop):
+            if index in accepted:
+                continue
+            candidate = _garbled(lines[index], lines[index - 1])
+            if candidate is not None:
+                candidate.line = index
+                found.append(candidate)
+        if missing is None:
+            run = []
+            for offset, candidate in enumerate(found, 1):
+                token = _GARBLED_RE.match(lines[candidate.line].text).group(1)  # type: ignore[union-attr]
+                if not _close(token.rstrip("^"), left.number + offset):
+                    break
+                run.append(candidate)
+            found = run
+        elif len(found) != missing:
+            continue
+        for offset, candidate in enumerate(found, 1):
+            candidate.number = left.number + offset
+            filled.append(candidate)
+    return filled

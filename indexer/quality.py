@@ -12,7 +12,6 @@ import re
 
 from .model import ContentsEntry, Paragraph, QualityReport, Section
 
-
 #: a document of at least this many pages with fewer numbered paragraphs per page is flagged
 SPARSE_PAGES = 8
 SPARSE_RATIO = 0.5
@@ -70,6 +69,8 @@ def _against_contents(sections: list[Section], contents: list[ContentsEntry]) ->
     problems = []
     body_sections = [s for s in sections if s.annex is None and s.path]
     for entry in contents:
+        if entry.first is None or entry.last is None:
+            continue
         wanted = _key(entry.heading)
         match = next(
             (s for s in body_sections if _key(s.path[-1]) == wanted),

@@ -9,17 +9,21 @@ recommendation item ("140.12"), or an unnumbered block.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
 from . import headings as hd
 from .breaks import restore_breaks
-from .contents import find_contents
+from .contents import contents_levels, find_contents, heading_key
 from .layout import Layout
 from .model import CleanPage, ContentsEntry, Footnote, Line, Paragraph, Section
 from .numbering import ITEM_RE, PARA_RE, Candidate, number_paragraphs
 from .subparagraphs import find_subparagraphs
 from .textjoin import join_lines
+
+#: a lettered sub-heading such as "(a) Intergovernmental work"
+_LETTERED_TITLE_RE = re.compile(r"^\([a-z]\)\s+[A-Z][^.;:]{0,60}$")
 
 
 @dataclass(slots=True)
@@ -69,7 +73,7 @@ def segment(pages: list[CleanPage], layout: Layout) -> Segmented:
         for candidate in chain:
             candidate.line += part.title_end
             starts[candidate.line] = candidate
-    walker = _Walker(stream, layout, starts, contents_lines)
+    walker = _Walker(stream, layout, starts, contents_lines, contents_levels(contents))
     for part in parts:
         walker.walk(part)
     walker.close()
@@ -163,7 +167,9 @@ def _annex_title(stream: list[Line], index: int, layout: Layout) -> tuple[str, i
     position = index + 1
     while position < len(stream) and len(title) < 4:
         line = stream[position]
-        if PARA_RE.match(line.text) or ITEM_RE.match(line.text) or len(line.text) > 160:
+        if PARA_RE.match(line.text) or ITEM_RE.match(line.text) or len(line.text) > 100:
+            break
+        if sum(len(t) for t in title) + len(line.text) > 200:
             break
         if re.match(r"^\[.*\]$", line.text):  # "[Original: French]"
             position += 1
@@ -183,9 +189,16 @@ def _annex_title(stream: list[Line], index: int, layout: Layout) -> tuple[str, i
 
 class _Walker:
     def __init__(
-        self, stream: list[Line], layout: Layout, starts: dict[int, Candidate], skip: set[int]
+        self,
+        stream: list[Line],
+        layout: Layout,
+        starts: dict[int, Candidate],
+        skip: set[int],
+        listed: dict[str, tuple[int, str]] | None = None,
     ) -> None:
         self.stream = stream
+        #: unnumbered headings the contents page lists, with their level
+        self.listed = listed or {}
         self.layout = layout
         self.starts = starts
         self.skip = skip
@@ -254,11 +267,35 @@ class _Walker:
         ):
             after += 1  # look past the wrapped rest of a possible heading
         heading = hd.classify(line, following, self.layout, self.state,
-                              self._opens_something(after, end))
-        if heading is not None and not self._inside_sentence():
+                              self._opens_something(after, end)) or self._listed(line)
+        if heading is not None and not self._inside_sentence(heading):
             return self._enter_heading(heading, index, end)
         self._append(line)
         return index + 1
+
+    def _listed(self, line: Line) -> hd.Heading | None:
+        """A line that the contents page lists as a heading is one, whatever its type.
+
+        OCR garbles the two copies differently, so a near match counts, and the
+        contents page's spelling is kept when it is the cleaner one.
+        """
+        text = line.text
+        if not self.listed or len(text) > 160 or PARA_RE.match(text) or hd.ROMAN_RE.match(
+            text
+        ) or hd.LETTER_RE.match(text):
+            return None  # numbered headings are recognised by their own numbering
+        key = heading_key(line.text)
+        if len(key) < 4:
+            return None
+        if key not in self.listed:
+            close = difflib.get_close_matches(key, self.listed, n=1, cutoff=0.8)
+            if not close:
+                return None
+            key = close[0]
+        level, printed = self.listed[key]
+        if self.state.headings and self.state.headings[-1] == printed:
+            return None
+        return hd.Heading(level, printed, "listed", line.size)
 
     def _is_next_item(self, parent: int, number: int) -> bool:
         if self.item_parent != parent:
@@ -267,22 +304,26 @@ class _Walker:
 
     def _opens_something(self, index: int, end: int) -> bool:
         if index >= end:
-            return True
+            return False
         if index in self.starts:
             return True
         text = self.stream[index].text
         return bool(hd.ROMAN_RE.match(text) or hd.LETTER_RE.match(text)
-                    or ITEM_RE.match(text) or hd.ANNEX_RE.match(text))
+                    or ITEM_RE.match(text) or hd.ANNEX_RE.match(text)
+                    or _LETTERED_TITLE_RE.match(text))
 
-    def _inside_sentence(self) -> bool:
-        """A heading cannot interrupt a sentence: the open text must end like one."""
+    def _inside_sentence(self, heading: hd.Heading) -> bool:
+        """A heading cannot interrupt a sentence of the open paragraph."""
         if self.current is None or not self.current.lines:
             return False
         last = self.current.lines[-1].text.rstrip()
-        return bool(last) and last[-1] in ",;-–(" and self.layout.body_size is None
+        if not last:
+            return False
+        if heading.kind in ("plain", "numbered") and self.current.number is not None:
+            return last[-1] not in ".:;!?)”’\"]"
+        return last[-1] in ",;-–(" and self.layout.body_size is None
 
     def _enter_heading(self, heading: hd.Heading, index: int, end: int) -> int:
-        self.close()
         first = self.stream[index]
         text = heading.text
         position = index + 1
@@ -295,11 +336,12 @@ class _Walker:
             text = f"{text} {self.stream[position].text.strip()}"
             position += 1
         heading.text = " ".join(text.split())
-        if heading.kind == "plain" and len(heading.text) > 170:
-            # a bold lead sentence or a boxed message, not a title: keep it as text
+        if not hd.complete_heading_ok(heading):
+            # a bold lead sentence or a list item, not a title: keep it as text
             for line in self.stream[index:position]:
                 self._append(line)
             return position
+        self.close()
         self.state.enter(heading)
         self.sections.append(Section(self.state.headings, self.annex, page=first.page))
         return position

@@ -37,12 +37,13 @@ from whoosh.qparser import (
     MultifieldParser,
     OrGroup,
 )
-from whoosh.qparser.plugins import FuzzyTermPlugin, WildcardPlugin
+from whoosh.qparser.plugins import FuzzyTermPlugin, PlusMinusPlugin, WildcardPlugin
 from whoosh.scoring import BM25F
 
 from . import schema as f
 from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, QueryError
 from .model import ExtractedDocument, Paragraph
+from .ranking import DEFAULT_RANKING, FIELD_BOOSTS, Ranking, rescore
 from .records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from .symbols import symbol_key, symbol_parts
 
@@ -51,9 +52,15 @@ META_FILE = "paraindex.json"
 MAX_EXPANSIONS = 256
 #: highlighting costs grow with text; snippets are cut from this much of it
 SNIPPET_SOURCE_CHARS = 6000
-
-#: BM25F field weights, chosen by the evaluation in benchmarks/evaluate_search.py
-FIELD_BOOSTS = {f.TEXT_EN: 1.0, f.TEXT_FR: 1.0, f.TEXT_ES: 1.0, f.SECTION: 0.4, f.TITLE: 0.2}
+#: highlighting time allowed for one page of hits; later hits get a plain opening snippet
+SNIPPET_PAGE_SECONDS = 0.25
+#: names a user may type for a field
+FIELD_ALIASES = {
+    f.LANGUAGE: ["language", "lang"],
+    f.SECTION: ["heading"],
+    f.RECOMMENDER: ["by", "recommender"],
+}
+__all__ = ["FIELD_BOOSTS", "Filters", "Ranking", "Store"]
 
 
 @dataclass(slots=True)
@@ -243,32 +250,74 @@ class Store:
             return searcher.reader().doc_count()
 
     # -- searching -----------------------------------------------------------------------
-    def parse(self, text: str) -> wq.Query:
-        """Parse the query language; raise ``QueryError`` with the parser's complaint."""
+    def parse(self, text: str, ranking: Ranking | None = None) -> wq.Query:
+        """The Whoosh query for ``text`` in the query language (for display and tests)."""
+        compiled = self._compile(text, ranking or DEFAULT_RANKING)
+        parts = [q for q in (compiled.scoring, compiled.restriction) if q is not None]
+        query: wq.Query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+        if compiled.excluded is not None:
+            query = wq.AndNot(query, compiled.excluded)
+        return query.normalize()
+
+    def _compile(self, text: str, ranking: Ranking) -> _Compiled:
+        """Parse the query language into what scores, what restricts and what excludes.
+
+        Whoosh's OR-default parser joins everything with OR, so ``lang:fr
+        enfant`` would return every French paragraph and ``mining NOT women``
+        every paragraph without "women". Here the top-level OR is split:
+        field restrictions become filters, negations become a mask, and the
+        remaining clauses (one per word or phrase) are scored and counted for
+        the coverage of the query.
+        """
+        if not text.strip():
+            return _Compiled(None, None, None, [])
+        boosts = dict(ranking.field_boosts)
         parser = MultifieldParser(
-            list(FIELD_BOOSTS),
-            self._ix.schema,
-            fieldboosts=FIELD_BOOSTS,
-            group=OrGroup.factory(0.9),
+            list(boosts), self._ix.schema, fieldboosts=boosts, group=OrGroup
         )
         parser.remove_plugin_class(WildcardPlugin)
         parser.add_plugin(WildcardPlugin())
         parser.add_plugin(FuzzyTermPlugin())
         parser.add_plugin(GtLtPlugin())
-        parser.add_plugin(
-            FieldAliasPlugin(
-                {
-                    f.LANGUAGE: ["language", "lang"],
-                    f.SECTION: ["heading"],
-                    f.RECOMMENDER: ["by", "recommender"],
-                }
-            )
-        )
+        # + and - only at the start of a word: "deep-sea" is one word, not "deep NOT sea"
+        parser.add_plugin(PlusMinusPlugin(r"(?<![^\s(])\+(?=[\w\"(])", r"(?<![^\s(])-(?=[\w\"(])"))
+        parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
         try:
-            parsed = parser.parse(text)
+            tree = parser.parse(text, normalize=False)
         except Exception as error:  # the parser raises assorted errors on odd input
             raise QueryError(f"cannot parse the query {text!r}: {error}") from None
-        return _bound_expansions(parsed, self._ix)
+        _bound_expansions(tree, self._ix)
+        scoring: list[wq.Query] = []
+        required: list[wq.Query] = []
+        excluded: list[wq.Query] = []
+        while isinstance(tree, wq.AndNot):  # "-word" (PlusMinusPlugin)
+            excluded.append(tree.b)
+            tree = tree.a
+        clauses = tree.subqueries if type(tree) is wq.Or else [tree]
+        for clause in clauses:
+            if isinstance(clause, wq.Not):
+                excluded.append(clause.query)
+            elif _is_restriction(clause):
+                required.append(clause)
+            else:
+                scoring.append(clause)
+        with self._ix.searcher() as searcher:
+            reader = searcher.reader()
+            groups = [_clause_terms(clause, self._ix.schema, reader) for clause in scoring]
+        scored: wq.Query | None = None
+        if len(scoring) == 1:
+            scored = scoring[0].normalize()
+        elif scoring:
+            scored = wq.Or(scoring, scale=ranking.coord).normalize()
+        if scored is wq.NullQuery:
+            scored = None
+        restriction = wq.And(required).normalize() if required else None
+        exclusion = wq.Or(excluded).normalize() if excluded else None
+        if scored is None and restriction is None and exclusion is None:
+            raise QueryError(
+                f"nothing to search for in {text!r}: every word is too common or too short"
+            )
+        return _Compiled(scored, restriction, exclusion, [g for g in groups if g])
 
     def search(
         self,
@@ -277,26 +326,44 @@ class Store:
         limit: int = 10,
         offset: int = 0,
         facet_fields: Iterable[str] = (),
+        ranking: Ranking | None = None,
+        snippets: bool = True,
     ) -> SearchResults:
-        """Ranked paragraphs for a query in the paraindex query language."""
+        """Ranked paragraphs for a query in the paraindex query language.
+
+        The best ``ranking.window`` hits (or more, for a deep page) are
+        re-ordered by the share of query words they contain and by kind; the
+        page asked for is cut from that order.
+        """
+        ranking = ranking or DEFAULT_RANKING
         filters = filters or Filters()
-        parsed = self.parse(text) if text.strip() else wq.Every()
-        restriction = _filter_query(filters)
-        with self._ix.searcher(weighting=BM25F()) as searcher:
+        compiled = self._compile(text, ranking)
+        parsed = compiled.scoring or wq.Every()
+        restriction = _and_all([_filter_query(filters), compiled.restriction])
+        mask = _or_all([wq.Term(f.KIND, f.KIND_DOCUMENT), compiled.excluded])
+        weighting = BM25F(B=ranking.b, K1=ranking.k1)
+        with self._ix.searcher(weighting=weighting) as searcher:
+            wanted = offset + limit
+            window = max(wanted, ranking.window) if ranking.reorders else wanted
             found = searcher.search(
-                parsed,
-                filter=restriction,
-                mask=wq.Term(f.KIND, f.KIND_DOCUMENT),
-                limit=offset + limit,
-                terms=True,
+                parsed, filter=restriction, mask=mask, limit=window,
+                terms=bool(compiled.groups) and ranking.coverage > 0,
             )
             found.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
             found.formatter = _MarkerFormatter()
+            ordered = [(hit.score or 0.0, hit) for hit in found]
+            if ranking.reorders:
+                ordered = [
+                    (_rescore(hit, score, compiled.groups, ranking), hit)
+                    for score, hit in ordered
+                ]
+                ordered.sort(key=lambda pair: -pair[0])
             hits = []
-            for hit in found[offset : offset + limit]:
+            budget = _SnippetBudget(SNIPPET_PAGE_SECONDS if snippets else 0.0)
+            for score, hit in ordered[offset:wanted]:
                 record = _record(hit.fields())
-                hits.append(Hit(record, hit.score or 0.0, _snippet(hit, record)))
-            facets = _facets(searcher, parsed, restriction, facet_fields)
+                hits.append(Hit(record, score, _snippet(hit, record, budget)))
+            facets = _facets(searcher, parsed, restriction, mask, facet_fields)
             total = found.estimated_length() if not found.has_exact_length() else len(found)
         return SearchResults(hits, total, facets)
 
@@ -609,27 +676,103 @@ class _MarkerFormatter(highlight.Formatter):
         return f"[[{highlight.get_text(text, token, replace)}]]"
 
 
-def _snippet(hit: Any, record: ParagraphRecord) -> str:
+class _SnippetBudget:
+    """Highlighting time left for one page of hits (Whoosh re-analyses each text)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.deadline = time.perf_counter() + seconds
+        self.enabled = seconds > 0
+
+    @property
+    def left(self) -> bool:
+        return self.enabled and time.perf_counter() < self.deadline
+
+
+def _snippet(hit: Any, record: ParagraphRecord, budget: _SnippetBudget) -> str:
+    """Up to two passages with the matched terms marked; the opening when out of budget."""
     field_name = f.TEXT_FIELDS.get(record.language, f.TEXT_EN)
     source = record.text[:SNIPPET_SOURCE_CHARS]
-    try:
-        snippet = hit.highlights(field_name, text=source, top=2)
-    except Exception:  # highlighting is a nicety: never fail a search over it
-        snippet = ""
+    snippet = ""
+    if budget.left:
+        try:
+            snippet = hit.highlights(field_name, text=source, top=2)
+        except Exception:  # highlighting is a nicety: never fail a search over it
+            snippet = ""
     if not snippet:
         snippet = source[:240] + ("…" if len(source) > 240 else "")
     return " ".join(snippet.split())
 
 
+@dataclass(slots=True)
+class _Compiled:
+    """A parsed query split into its scored part, its filters and its exclusions."""
+
+    scoring: wq.Query | None
+    restriction: wq.Query | None
+    excluded: wq.Query | None
+    groups: list[frozenset[tuple[str, bytes]]]  # the terms of each scored word or phrase
+
+
+_EXPANDING = (wq.Wildcard, wq.Prefix, wq.FuzzyTerm, wq.Regex)
+
+
+def _is_restriction(clause: wq.Query) -> bool:
+    """A clause on metadata fields only (``lang:fr``, ``section:…``, ``year:2025``)."""
+    fields = {leaf.field() for leaf in clause.leaves()}
+    fields.discard(None)
+    return bool(fields) and not fields & set(f.TEXT_FIELDS.values())
+
+
+def _clause_terms(clause: wq.Query, schema: Any, reader: Any) -> frozenset[tuple[str, bytes]]:
+    terms: set[tuple[str, bytes]] = set()
+    for leaf in clause.leaves():
+        name = leaf.field()
+        if name is None or name not in schema:
+            continue
+        if isinstance(leaf, _EXPANDING):
+            terms.update((name, btext) for btext in leaf._btexts(reader))
+        elif leaf.has_terms():
+            for fieldname, text in leaf.terms(phrases=True):
+                try:
+                    terms.add((fieldname, schema[fieldname].to_bytes(text)))
+                except Exception:  # a value the field cannot encode matches nothing
+                    continue
+    return frozenset(terms)
+
+
+def _rescore(
+    hit: Any, score: float, groups: list[frozenset[tuple[str, bytes]]], ranking: Ranking
+) -> float:
+    matched_words = len(groups)
+    if ranking.coverage > 0 and len(groups) > 1:
+        matched = set(hit.matched_terms() or ())
+        matched_words = sum(1 for group in groups if group & matched)
+    return rescore(score, ranking, matched_words, len(groups), hit[f.KIND] == f.KIND_BLOCK)
+
+
+def _and_all(queries: list[wq.Query | None]) -> wq.Query | None:
+    present = [q for q in queries if q is not None]
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else wq.And(present)
+
+
+def _or_all(queries: list[wq.Query | None]) -> wq.Query:
+    present = [q for q in queries if q is not None]
+    return present[0] if len(present) == 1 else wq.Or(present)
+
+
 def _facets(
-    searcher: Any, parsed: wq.Query, restriction: wq.Query | None, facet_fields: Iterable[str]
+    searcher: Any,
+    parsed: wq.Query,
+    restriction: wq.Query | None,
+    mask: wq.Query,
+    facet_fields: Iterable[str],
 ) -> dict[str, dict[str, int]]:
     names = list(facet_fields)
     if not names:
         return {}
-    found = searcher.search(
-        parsed, filter=restriction, mask=wq.Term(f.KIND, f.KIND_DOCUMENT), limit=2000
-    )
+    found = searcher.search(parsed, filter=restriction, mask=mask, limit=2000)
     counts: dict[str, Counter[str]] = {name: Counter() for name in names}
     for hit in found:
         stored = hit.fields()
@@ -644,13 +787,12 @@ def _facets(
     return {name: dict(counter.most_common(30)) for name, counter in counts.items()}
 
 
-def _bound_expansions(parsed: wq.Query, ix: Any) -> wq.Query:
+def _bound_expansions(parsed: wq.Query, ix: Any) -> None:
     """Refuse wildcard, prefix and fuzzy terms that expand to too many words."""
-    expanding = (wq.Wildcard, wq.Prefix, wq.FuzzyTerm, wq.Regex)
     with ix.searcher() as searcher:
         reader = searcher.reader()
         for node in parsed.leaves():
-            if isinstance(node, expanding):
+            if isinstance(node, _EXPANDING):
                 count = 0
                 for _ in node._btexts(reader):
                     count += 1
@@ -659,4 +801,3 @@ def _bound_expansions(parsed: wq.Query, ix: Any) -> wq.Query:
                             f"{node} matches more than {MAX_EXPANSIONS} words: "
                             "make it more specific"
                         )
-    return parsed

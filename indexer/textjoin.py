@@ -13,7 +13,7 @@ import re
 SUBPARA_LINE_RE = re.compile(r"^\(?([a-z]{1,2}|[ivxl]{1,6})\)\s")
 _BULLET_RE = re.compile(r"^[•●▪■◦\-–]\s")
 _STRAY_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[a-z])")
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,;:](?:\s|$))")
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=,(?:\s|$))")  # French spaces before ":" stay
 
 
 def join_lines(lines: list[str]) -> str:
