@@ -168,12 +168,19 @@ def _garbled(line: Line, previous: Line | None) -> Candidate | None:
     return Candidate(0, 0, match.group(2), x=line.x, page=line.page)
 
 
-def _close(token: str, number: int) -> bool:
-    """Could OCR have printed ``number`` as ``token``? Same digits but one, or garbled."""
+def _close(token: str, number: int, ocr_seen: bool) -> bool:
+    """Could OCR have printed ``number`` as ``token``?
+
+    A token mixing digits and other marks ("1+6", "2k") is garbled; a clean one
+    with a single wrong digit ("15" for 45) counts only in a document whose
+    numbering was already seen garbled.
+    """
     digits = str(number)
+    has_digit = any(ch.isdigit() for ch in token)
     if not token.isdigit():
-        return True
-    return len(token) == len(digits) and sum(a != b for a, b in zip(token, digits)) <= 1
+        return has_digit or ocr_seen
+    wrong = sum(a != b for a, b in zip(token, digits, strict=False))
+    return ocr_seen and len(token) == len(digits) >= 2 and wrong == 1
 
 
 def fill_ocr_gaps(lines: list[Line], chain: list[Candidate]) -> list[Candidate]:
@@ -187,6 +194,7 @@ def fill_ocr_gaps(lines: list[Line], chain: list[Candidate]) -> list[Candidate]:
         return chain
     accepted = {c.line for c in chain}
     filled: list[Candidate] = []
+    ocr_seen = False
     bounds = [*chain, None]
     for left, right in zip(bounds, bounds[1:], strict=False):
         if left is None:
@@ -208,12 +216,14 @@ def fill_ocr_gaps(lines: list[Line], chain: list[Candidate]) -> list[Candidate]:
             run = []
             for offset, candidate in enumerate(found, 1):
                 token = _GARBLED_RE.match(lines[candidate.line].text).group(1)  # type: ignore[union-attr]
-                if not _close(token.rstrip("^"), left.number + offset):
+                if not _close(token.rstrip("^"), left.number + offset, ocr_seen):
                     break
                 run.append(candidate)
             found = run
         elif len(found) != missing:
             continue
+        else:
+            ocr_seen = True
         for offset, candidate in enumerate(found, 1):
             candidate.number = left.number + offset
             filled.append(candidate)
