@@ -218,6 +218,8 @@ def continues_heading(
     ``before_start`` says the line after ``line`` opens a paragraph: in files
     without type, a short unpunctuated line there ends the heading above it.
     """
+    if layout.lines_are_paragraphs:
+        return False
     if len(line.text) > 160 or re.search(r"[.;]\W{0,2}$", text_so_far):
         return False
     if ROMAN_RE.match(line.text) or LETTER_RE.match(line.text) or NUMBERED_RE.match(line.text):

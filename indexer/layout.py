@@ -18,6 +18,8 @@ class Layout:
     body_size: float | None  # None when the file has no usable font sizes
     margin: float | None  # x of most body lines; None without geometry
     has_geometry: bool
+    #: each line is a whole paragraph (DOCX, HTML): a heading never wraps onto the next
+    lines_are_paragraphs: bool = False
 
     def smaller(self, size: float | None, ratio: float = 0.92) -> bool:
         """True when ``size`` is clearly smaller than body text."""
@@ -32,7 +34,7 @@ class Layout:
         return abs(x - self.margin) <= tolerance
 
 
-def measure_layout(pages: list[Page]) -> Layout:
+def measure_layout(pages: list[Page], lines_are_paragraphs: bool = False) -> Layout:
     """Weighted modes of font size and left x over the long lines of the document."""
     sizes: Counter[float] = Counter()
     margins: Counter[float] = Counter()
@@ -40,7 +42,7 @@ def measure_layout(pages: list[Page]) -> Layout:
     for page in pages:
         for line in page.lines:
             if line.x is not None:
-                has_geometry = True
+                has_geometry = True  # positions on a page; y alone (text files) is not
             if len(line.text) < 40:
                 continue
             if line.size is not None:
@@ -51,4 +53,4 @@ def measure_layout(pages: list[Page]) -> Layout:
     if body_size is not None and body_size <= 2.0:
         body_size = None  # Type 3 fonts report 1.0 for every glyph: sizes say nothing
     margin = float(margins.most_common(1)[0][0]) if margins else None
-    return Layout(body_size, margin, has_geometry)
+    return Layout(body_size, margin, has_geometry, lines_are_paragraphs)

@@ -66,9 +66,12 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
     drop = {id(line) for line in first[:60] if _is_masthead_line(line)}
     symbol, from_filename = _symbol(pages, path)
     title_lines = _title_lines(first, layout, drop)
-    drop.update(id(line) for line in title_lines)
+    if title_lines:
+        # everything on page 1 before the title is masthead and agenda: not text
+        end = max(first.index(line) for line in title_lines)
+        drop.update(id(line) for line in first[: end + 1])
     title = " ".join(" ".join(line.text for line in title_lines).split())
-    title = re.sub(r"\s*\*+(?=\s|$)", "", title).strip()
+    title = re.sub(r"\s*[*∗]+(?=\s|$)", "", title).strip()
     date = next(
         (line.text for line in first[:60] if DATE_RE.match(line.text.strip())),
         None,
@@ -123,18 +126,33 @@ def _title_lines(lines: list[Line], layout: Layout, drop: set[int]) -> list[Line
             # the title is the first run of lines in that type, possibly in two groups
             run = [line for line in chosen if body.index(line) - first_index < 8]
             return run
-    title: list[Line] = []
-    for line in body[:25]:
+    # without type sizes: the last group of lines (blank lines or gaps apart)
+    # before the document label, the summary, or the first heading or paragraph
+    groups: list[list[Line]] = [[]]
+    previous: Line | None = None
+    for line in body[:30]:
         text = line.text.strip()
-        if re.match(r"^(\d{1,3}|[IVXL]+|[A-Z])\.\s", text) or _TITLE_SKIP_RE.match(text):
-            if title:
-                break
-            continue
-        if _is_upper(text) and len(text) < 120:
-            title.append(line)
-        elif title:
+        if _TITLE_SKIP_RE.match(text) or re.match(r"^(\d{1,3}|[IVXL]+|[A-Z])\.\s", text):
             break
-    return title
+        if previous is not None and _gap(previous, line):
+            groups.append([])
+        groups[-1].append(line)
+        previous = line
+    candidates = [
+        g for g in groups
+        if g and sum(len(line.text) for line in g) < 300
+        and sum(ch.isalpha() for line in g for ch in line.text) >= 8
+    ]
+    if any(line.bold for line in body[:30]):
+        bold = [g for g in candidates if all(line.bold for line in g)]
+        candidates = bold or candidates
+    return candidates[-1] if candidates else []
+
+
+def _gap(previous: Line, line: Line) -> bool:
+    if previous.y is None or line.y is None or previous.page != line.page:
+        return False
+    return previous.y - line.y > 1.6 * (line.size or previous.size or 12.0)
 
 
 def _is_upper(text: str) -> bool:

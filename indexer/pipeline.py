@@ -23,7 +23,7 @@ def extract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedDo
 
 def extract_source(source: SourceDocument) -> ExtractedDocument:
     """Segment pages that a reader has already produced."""
-    layout = measure_layout(source.pages)
+    layout = measure_layout(source.pages, lines_are_paragraphs=source.kind in ("docx", "html"))
     masthead = read_masthead(source.pages, layout, source.path)
     pages = [
         Page(p.index, [line for line in p.lines if id(line) not in masthead.drop], p.height,

@@ -64,17 +64,34 @@ def read_docx(path: str | Path) -> SourceDocument:
             continue
         prefix = _auto_number(paragraph, counters)
         runs = [r for r in paragraph.runs if r.text.strip()]
-        bold = bool(runs) and all(r.bold for r in runs)
+        bold = bool(runs) and all(_bold(r, paragraph) for r in runs)
         style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
         if style.startswith(("heading", "title")):
             bold = True
         for piece in text.split("\n"):
-            if piece.strip():
-                lines.append(Line(f"{prefix}{piece.strip()}", 1, bold=bold))
+            piece = " ".join(piece.replace("\t", " ").split())
+            if piece:
+                lines.append(Line(f"{prefix}{piece}", 1, bold=bold))
                 prefix = ""
     if not lines:
         raise EmptyFileError(path)
     return SourceDocument(str(path), "docx", [Page(1, lines)], paged=False)
+
+
+def _bold(run: object, paragraph: object) -> bool:
+    """A run's effective weight: its own setting, else its character style's, else the
+    paragraph style chain's (Word headings are bold by style, not by run)."""
+    if run.bold is not None:  # type: ignore[attr-defined]
+        return bool(run.bold)  # type: ignore[attr-defined]
+    style = run.style  # type: ignore[attr-defined]
+    if style is not None and style.font.bold is not None:
+        return bool(style.font.bold)
+    style = paragraph.style  # type: ignore[attr-defined]
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
 
 
 def _auto_number(paragraph: object, counters: dict[tuple[str, int], int]) -> str:

@@ -21,6 +21,20 @@ def decode_text(data: bytes, path: str | Path) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+#: the height a line of text stands for, so blank lines show as vertical gaps
+LINE_HEIGHT = 12.0
+
+
+def _page(number: int, chunk: str) -> Page:
+    """Lines of one page; ``y`` counts down from the top so blank lines leave gaps."""
+    lines = []
+    for row, raw in enumerate(chunk.splitlines()):
+        text = " ".join(raw.replace("\t", " ").split())
+        if text:
+            lines.append(Line(text, number, y=-row * LINE_HEIGHT))
+    return Page(number, lines)
+
+
 def read_text(path: str | Path, data: bytes | None = None) -> SourceDocument:
     """Read a text file; pages are separated by form feeds (as pdftotext writes them)."""
     if data is None:
@@ -28,10 +42,7 @@ def read_text(path: str | Path, data: bytes | None = None) -> SourceDocument:
     text = decode_text(data, path)
     if not text.strip():
         raise EmptyFileError(path)
-    pages = [
-        Page(number, [Line(raw.strip(), number) for raw in chunk.splitlines() if raw.strip()])
-        for number, chunk in enumerate(text.split("\f"), start=1)
-    ]
+    pages = [_page(number, chunk) for number, chunk in enumerate(text.split("\f"), start=1)]
     while pages and not pages[-1].lines:
         pages.pop()
     return SourceDocument(str(path), "txt", pages)
