@@ -20,6 +20,7 @@ from pathlib import Path
 from indexer.errors import NotFoundError, QueryError
 from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from indexer.store import Filters, Store, default_index_dir
+from indexer.store import _bodies as body_codes
 from indexer.symbols import is_pattern, normalise_symbol, symbol_matches
 
 from .citation import Citation, looks_like_citation, parse_citation
@@ -167,10 +168,15 @@ class Paraindex:
             include_blocks=not recommendations,
         )
         fields = tuple(FACETS[name] for name in facets)
+        if "bodies" in facets and FACETS["documents"] not in fields:
+            fields += (FACETS["documents"],)
         results = self.store.search(prepared.text, filters, limit, offset, fields)
-        results.facets = {
-            name: results.facets.get(FACETS[name], {}) for name in facets
-        }
+        counted = results.facets
+        results.facets = {name: counted.get(FACETS[name], {}) for name in facets}
+        if "bodies" in facets and not results.facets["bodies"]:
+            # the body field is indexed but not stored, so the store cannot count it:
+            # count the bodies of the (top 30) documents instead
+            results.facets["bodies"] = _bodies_of(counted.get(FACETS["documents"], {}))
         if prepared.text:
             results.suggestion = self._suggestion(prepared.text)
         return results
@@ -187,7 +193,7 @@ class Paraindex:
         return out if out != text else None
 
     # -- more ----------------------------------------------------------------------------
-    def similar(self, citation: str, limit: int = 10) -> list[Hit]:
+    def similar(self, citation: str | Citation, limit: int = 10) -> list[Hit]:
         """Paragraphs of other reports that say much the same as the cited one."""
         record = self.get(citation)[0].record
         return self.store.similar(record, limit=limit)
@@ -207,6 +213,14 @@ class Paraindex:
         i = keys.index(record.key)
         return (numbered[i - 1] if i > 0 else None,
                 numbered[i + 1] if i + 1 < len(numbered) else None)
+
+
+def _bodies_of(symbol_counts: dict[str, int]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for symbol, count in symbol_counts.items():
+        for code in body_codes(symbol):
+            counts[code] = counts.get(code, 0) + count
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def _display(symbol: str) -> str:
