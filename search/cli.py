@@ -356,6 +356,77 @@ def similar(ctx: click.Context, citation: tuple[str, ...], limit: int, fmt: str)
     _print_results(_Results(), fmt)
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but this machine's loopback lets other "
+                   "computers read the index, with no login.")
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help="Port to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the search page in a browser.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also accept requests addressed to NAME (a host name the server is reached "
+                   "by). Repeatable.")
+@click.pass_context
+@friendly_errors
+def serve(ctx: click.Context, host: str, port: int, open_browser: bool,
+          allow_hosts: tuple[str, ...]) -> None:
+    """A local search page and JSON API over the index.
+
+    \b
+    The page: http://127.0.0.1:8765/ (search, paragraphs, documents).
+    The API:  /api/search?q=..., /api/paragraph?citation=..., /api/recommendations,
+              /api/documents, described at /openapi.json.
+
+    \b
+    Example:
+      paraindex serve --open
+    """
+    try:
+        import uvicorn
+
+        from .web import create_app
+    except ImportError as error:
+        missing = error.name or "a web dependency"
+        raise click.ClickException(
+            f"`paraindex serve` needs the web extra ({missing} is not installed): "
+            "pip install 'paraindex[web]'"
+        ) from None
+    hosts = _allowed_hosts(host, allow_hosts)
+    app = create_app(_index_dir(ctx), allowed_hosts=hosts)
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
+    if host not in LOOPBACK:
+        click.echo(
+            f"Warning: listening on {host}, not only on this machine: anyone who can reach it "
+            "can read the index and the original files. There is no login. Requests must be "
+            f"addressed to: {', '.join(hosts)} (add names with --allow-host).", err=True,
+        )
+    click.echo(f"Serving {_index_dir(ctx)} at {url} (Ctrl+C to stop)")
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, [url]).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
+                proxy_headers=False)
+
+
+def _allowed_hosts(host: str, extra: Iterable[str]) -> list[str]:
+    """The names a request's Host header may carry: loopback, the bound address, --allow-host,
+    and, when bound to every interface, this machine's own names."""
+    import socket
+
+    hosts = [*LOOPBACK, *extra]
+    if host in ("0.0.0.0", "::"):
+        hosts += [socket.gethostname(), socket.getfqdn()]
+    else:
+        hosts.append(host)
+    return list(dict.fromkeys(h for h in hosts if h))
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(obj={})
