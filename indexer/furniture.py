@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .breaks import LONG_LINE
 from .layout import Layout
 from .model import CleanPage, Footnote, Line, Page
 from .symbols import SYMBOL_RE
@@ -93,10 +94,35 @@ def clean_page(page: Page, layout: Layout) -> CleanPage:
                 continue
         if _is_floating_marker(line, layout):
             continue
+        if line.size is None:
+            line.text = drop_glued_markers(line.text)  # no type sizes: go by form
         body.append(line)
     body, printed = _flattened_furniture(body, printed)
     body, notes = _split_notes(body, page.index, layout)
     return CleanPage(page.index, printed, body, notes)
+
+
+_GLUED_AFTER_WORD_RE = re.compile(r"(?<=[a-z]{3})(\d{1,3})(?=[\s,;:.)]|$)")
+_GLUED_AFTER_STOP_RE = re.compile(r"(?<=[a-z)”’\"])([.,;:])(\d{1,3})(?=\s+[A-Z“\"(]|\s*$)")
+#: words after which ".1" is part of a reference, not a note marker
+_REFERENCE_WORDS = {"rev", "add", "corr", "no", "nos", "para", "paras", "art", "arts", "vol", "p",
+                    "pp", "sect", "chap", "amend", "misc", "inf", "l", "suppl", "annex", "fig"}
+
+
+def drop_glued_markers(text: str) -> str:
+    """Note markers that lost their superscript: 'minerals5' -> 'minerals', 'rights.3 The'.
+
+    Used only where the reader cannot see type sizes (text files, DOCX, HTML).
+    """
+    text = _GLUED_AFTER_WORD_RE.sub("", text)
+
+    def after_stop(match: re.Match[str]) -> str:
+        word = re.findall(r"(\w+)$", text[: match.start()])
+        if word and word[0].lower() in _REFERENCE_WORDS:
+            return match.group(0)
+        return match.group(1)
+
+    return _GLUED_AFTER_STOP_RE.sub(after_stop, text)
 
 
 def _is_floating_marker(line: Line, layout: Layout) -> bool:
@@ -106,7 +132,7 @@ def _is_floating_marker(line: Line, layout: Layout) -> bool:
 
 def _flattened_furniture(body: list[Line], printed: str | None) -> tuple[list[Line], str | None]:
     """A page that arrived as one long line carries its header and page number inside it."""
-    if len(body) != 1 or len(body[0].text) < 400:
+    if len(body) != 1 or len(body[0].text) < LONG_LINE:
         return body, printed
     line = body[0]
     text = line.text

@@ -27,6 +27,14 @@ CONTENTS_RE = re.compile(
 )
 JIU_BOX_RE = re.compile(r"^(Recommendation|Recommandation|Recomendación)\s+(\d{1,3})$")
 
+#: unnumbered headings that reports print alone on a line, recognised even without type
+KNOWN_HEADING_RE = re.compile(
+    r"^(?:Summary|Introduction|Background|Contents|Conclusions?|Recommendations"
+    r"|Conclusions and recommendations|Observations|Abbreviations(?: and acronyms)?"
+    r"|Résumé|Introduction|Recommandations|Conclusions et recommandations"
+    r"|Resumen|Introducción|Recomendaciones|Conclusiones(?: y recomendaciones)?)$",
+    re.IGNORECASE,
+)
 #: lines that say what kind of document this is; they are not section headings
 DOCUMENT_LABEL_RE = re.compile(
     r"^(?:Note|Report|Letter|Memorandum|Statement)\s+(?:by|of|from)\s+the\s+"
@@ -165,6 +173,8 @@ def classify(
     if typed is False or DOCUMENT_LABEL_RE.match(text):
         return None
     supported = typed is True or follows_start or _is_upper(text)
+    if typed is None and KNOWN_HEADING_RE.match(text.strip()):
+        return Heading(1, _clean(text), "plain", line.size)
 
     roman = ROMAN_RE.match(text)
     letter = LETTER_RE.match(text)

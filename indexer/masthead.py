@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .breaks import LONG_LINE
 from .furniture import furniture_tokens
 from .layout import Layout
 from .model import Line, Page
@@ -88,6 +89,10 @@ def _is_masthead_line(line: Line) -> bool:
 
 def _symbol(pages: list[Page], path: str) -> tuple[str | None, bool]:
     running: Counter[str] = Counter()
+    for page in pages[:12]:
+        if len(page.lines) <= 2 and page.lines and len(page.lines[0].text) > LONG_LINE:
+            # a page whose line breaks were lost opens with its running header
+            running.update(find_symbols(page.lines[0].text[:60])[:1])
     for page in pages[1:12]:
         for line in page.lines[:4] + page.lines[-4:]:
             tokens = furniture_tokens(line.text)

@@ -51,6 +51,8 @@ def find_candidates(lines: list[Line], layout: Layout) -> list[Candidate]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         candidate = Candidate(index, number, rest, x=line.x, page=line.page)
         candidate.score = _evidence(line, rest, following, layout)
+        if number == 1 and index and lines[index - 1].text.rstrip().endswith(":"):
+            candidate.score -= 2.0  # "... the following:" then "1." opens a list
         candidates.append(candidate)
     return candidates
 
@@ -83,7 +85,8 @@ def _evidence(line: Line, rest: str, following: Line | None, layout: Layout) -> 
 
 
 def _start_cost(number: int) -> float:
-    return 0.0 if number == 1 else 1.0 + 0.4 * min(number - 1, 10)
+    """Numbering should start at 1; a page cut from a longer report may start later."""
+    return 0.0 if number == 1 else min(3.0, 1.0 + 0.4 * (number - 1))
 
 
 def _step_cost(previous: int, number: int) -> float:
