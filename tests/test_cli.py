@@ -1,0 +1,288 @@
+"""The `paraindex` command, driven through click's CliRunner: every command, format and exit code."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from search.cli import cli
+
+from .conftest import CORPUS, SHARED
+
+
+def run(index: Path, *args: str, input: str | None = None) -> Result:
+    return CliRunner().invoke(cli, ["--index", str(index), *args], input=input,
+                              catch_exceptions=False)
+
+
+def one_line_error(result: Result) -> str:
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert "Traceback" not in result.output
+    return lines[-1]
+
+
+# -- index ---------------------------------------------------------------------------------
+def test_index_reports_a_summary_and_skips_unchanged_files(tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    first = run(index, "index", "--quiet", str(CORPUS))
+    assert first.exit_code == 0, first.output
+    assert "Indexed 4 document(s)" in first.output
+    assert "0 failed" in first.output
+    again = run(index, "index", "--quiet", str(CORPUS))
+    assert again.exit_code == 0
+    assert "Indexed 0 document(s)" in again.output and "skipped 4 unchanged" in again.output
+
+
+def test_index_names_each_bad_file_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "junk.pdf").write_bytes(b"this is not a pdf at all")
+    (bad / "empty.txt").write_text("")
+    good = bad / "A_99_330-EN.txt"
+    good.write_bytes((CORPUS / "A_99_330-EN.txt").read_bytes())
+    result = run(tmp_path / "ix", "index", "--quiet", str(bad))
+    assert result.exit_code == 1
+    assert "Indexed 1 document(s)" in result.output
+    assert f"failed: {bad / 'junk.pdf'}: corrupt" in result.output
+    assert f"failed: {bad / 'empty.txt'}: empty file" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_reindexing_a_changed_file_replaces_its_paragraphs(tmp_path: Path) -> None:
+    source = tmp_path / "A_99_1-EN.txt"
+    source.write_text("A/99/1\n1. The first version of the paragraph.\n2. Second.\n")
+    index = tmp_path / "ix"
+    assert run(index, "index", "-q", str(source)).exit_code == 0
+    source.write_text("A/99/1\n1. The revised paragraph.\n")
+    assert run(index, "index", "-q", str(source)).exit_code == 0
+    exported = run(index, "export", "--symbol", "A/99/1")
+    rows = [json.loads(line) for line in exported.output.splitlines()]
+    assert [r["text"] for r in rows] == ["The revised paragraph."]
+
+
+# -- search --------------------------------------------------------------------------------
+def test_search_text_output_has_citation_page_section_and_snippet(sample_index: Path) -> None:
+    result = run(sample_index, "search", "small-scale fishers tenure", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    first = result.output.splitlines()[0]
+    assert first.startswith("1. A/99/215, para. ")
+    assert "p. " in result.output.splitlines()[1]
+    assert "**" in result.output  # highlighted terms
+
+
+def test_search_json_has_the_documented_fields(sample_index: Path) -> None:
+    result = run(sample_index, "search", "heat early warning", "--format", "json")
+    payload = json.loads(result.output)
+    hit = payload["hits"][0]
+    for field in ("symbol", "paragraph", "annex", "section", "page", "page_end", "pdf_page",
+                  "language", "title", "is_recommendation", "text", "source", "citation",
+                  "score", "snippet"):
+        assert field in hit, field
+    assert isinstance(hit["paragraph"], str)
+    assert isinstance(hit["section"], list)
+    assert hit["citation"] == f"{hit['symbol']}, para. {hit['paragraph']}"
+
+
+def test_search_jsonl_and_csv(sample_index: Path) -> None:
+    jsonl = run(sample_index, "search", "Committee urges", "--format", "jsonl", "-n", "4")
+    rows = [json.loads(line) for line in jsonl.output.splitlines()]
+    assert len(rows) == 4
+    as_csv = run(sample_index, "search", "Committee urges", "--format", "csv", "-n", "4")
+    table = list(csv.DictReader(io.StringIO(as_csv.output)))
+    assert [r["citation"] for r in table] == [r["citation"] for r in rows]
+
+
+def test_search_filters(sample_index: Path) -> None:
+    only = run(sample_index, "search", "States", "--symbol", "A/99/*", "--format", "json",
+               "-n", "50")
+    symbols = {h["symbol"] for h in json.loads(only.output)["hits"]}
+    assert symbols and symbols <= {"A/99/215", "A/99/330"}
+    recs = run(sample_index, "search", "States", "--recommendations", "--format", "json")
+    assert all(h["is_recommendation"] for h in json.loads(recs.output)["hits"])
+    section = run(sample_index, "search", "States", "--section", "conclusions", "--format", "json")
+    assert all(any("onclusion" in s for s in h["section"])
+               for h in json.loads(section.output)["hits"])
+
+
+def test_search_with_no_result_exits_1(sample_index: Path) -> None:
+    result = run(sample_index, "search", "zyzzyvaquux")
+    assert result.exit_code == 1
+    assert one_line_error(result) == "Error: no paragraph matches the query"
+
+
+def test_search_rejects_a_broken_query_as_usage_error(sample_index: Path) -> None:
+    result = run(sample_index, "search", "x" * 5000)
+    assert result.exit_code == 2
+    assert "limit" in one_line_error(result)
+
+
+def test_a_citation_in_the_search_box_goes_to_the_paragraph(sample_index: Path) -> None:
+    result = run(sample_index, "search", "A/99/215 para 42", "--format", "json")
+    hits = json.loads(result.output)["hits"]
+    assert [h["citation"] for h in hits] == ["A/99/215, para. 42"]
+
+
+# -- get -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "citation",
+    ["A/99/215 42", "A/99/215, para. 42", "a/99/215 para 42", "A/99/215 ¶ 42",
+     "A/99/215 paragraph 42."],
+)
+def test_get_accepts_what_people_write(sample_index: Path, citation: str) -> None:
+    result = run(sample_index, "get", citation, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["citation"] == "A/99/215, para. 42"
+
+
+def test_get_a_range_a_subparagraph_an_annex_and_an_item(sample_index: Path) -> None:
+    rows = json.loads(run(sample_index, "get", "A/99/215 paras. 42-44", "--format",
+                          "json").output)
+    assert [r["paragraph"] for r in rows] == ["42", "43", "44"]
+    sub = json.loads(run(sample_index, "get", "A/99/215 27 (b) (ii)", "--format", "json").output)
+    assert sub["subparagraph"] == "(b) (ii)"
+    assert sub["subparagraph_text"].startswith("(ii)")
+    annex = json.loads(run(sample_index, "get", "A/99/215 annex para 2", "--format",
+                           "json").output)
+    assert annex["annex"] == "I" and annex["paragraph"] == "2"
+    item = json.loads(run(sample_index, "get", "A/HRC/98/41 38.12", "--format", "json").output)
+    assert item["paragraph"] == "38.12"
+    assert item["citation"] == "A/HRC/98/41, para. 38.12"
+
+
+def test_get_text_shows_citation_metadata_and_full_text(sample_index: Path) -> None:
+    result = run(sample_index, "get", "A/99/330 25")
+    lines = result.output.splitlines()
+    assert lines[0] == "A/99/330, para. 25"
+    assert "Conclusions and recommendations" in lines[1]
+
+
+def test_get_unknown_symbol_suggests_a_close_one(sample_index: Path) -> None:
+    result = run(sample_index, "get", "A/99/216 3")
+    assert result.exit_code == 1
+    assert one_line_error(result) == (
+        "Error: no document A/99/216 in the index; did you mean A/99/215?")
+
+
+def test_get_unknown_paragraph_says_what_exists(sample_index: Path) -> None:
+    result = run(sample_index, "get", "A/99/215 400")
+    assert result.exit_code == 1
+    assert "A/99/215 has no paragraph 400 (paragraphs 1–50" in one_line_error(result)
+
+
+@pytest.mark.parametrize("citation", ["A/99/215", "not a symbol 3", "A/99/215 para x"])
+def test_get_malformed_citation_is_a_usage_error(sample_index: Path, citation: str) -> None:
+    result = run(sample_index, "get", citation)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# -- docs and export -----------------------------------------------------------------------
+def test_docs_lists_documents_with_quality(sample_index: Path) -> None:
+    result = run(sample_index, "docs")
+    assert result.exit_code == 0
+    assert "A/HRC/98/41 (en)" in result.output
+    assert "4 document(s)" in result.output
+    data = json.loads(run(sample_index, "docs", "--format", "json").output)
+    assert {d["symbol"] for d in data} == {"A/99/215", "A/HRC/98/41", "E/C.12/99/3", "A/99/330"}
+    assert all("summary" in d["quality"] for d in data)
+
+
+def test_export_jsonl_csv_and_symbol_filter(sample_index: Path, tmp_path: Path) -> None:
+    every = run(sample_index, "export")
+    rows = [json.loads(line) for line in every.output.splitlines()]
+    assert {r["symbol"] for r in rows} == {"A/99/215", "A/HRC/98/41", "E/C.12/99/3", "A/99/330"}
+    target = tmp_path / "out.csv"
+    result = run(sample_index, "export", "--symbol", "A/HRC/*", "--format", "csv", "-o",
+                 str(target))
+    assert result.exit_code == 0
+    table = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert table and {r["symbol"] for r in table} == {"A/HRC/98/41"}
+
+
+def test_commands_on_a_missing_index_fail_cleanly(tmp_path: Path) -> None:
+    result = run(tmp_path / "nothing-here", "search", "water")
+    assert result.exit_code == 1
+    assert "no paraindex index at" in one_line_error(result)
+
+
+def test_index_of_another_format_version_is_refused(tmp_path: Path) -> None:
+    index = tmp_path / "ix"
+    run(index, "index", "-q", str(CORPUS / "A_99_330-EN.txt"))
+    meta = index / "paraindex.json"
+    meta.write_text(json.dumps({"format": 0}))
+    result = run(index, "search", "heat")
+    assert result.exit_code == 1
+    assert "rebuild it" in one_line_error(result)
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help and len(command.help) > 40, name
+
+
+def test_index_location_from_the_environment(tmp_path: Path) -> None:
+    index = tmp_path / "env-ix"
+    result = CliRunner(env={"PARAINDEX_INDEX": str(index)}).invoke(
+        cli, ["index", "-q", str(CORPUS / "A_99_330-EN.txt")])
+    assert result.exit_code == 0
+    assert (index / "paraindex.json").exists()
+
+
+# -- the real reports ----------------------------------------------------------------------
+def _truth_samples() -> list[tuple[str, str, str]]:
+    samples = []
+    for path in (SHARED / "eval" / "truth-dev.json",
+                 Path(__file__).parent / "golden" / "truth-extra.json"):
+        if not path.exists():
+            continue
+        for doc in json.loads(path.read_text())["documents"]:
+            if doc.get("language", "en") != "en":
+                continue
+            for sample in doc["samples"][:3]:
+                samples.append((doc["symbol"], str(sample["paragraph"]),
+                                " ".join(sample["first_12_words"].split()[:6])))
+    return samples or [("?", "?", "?")]
+
+
+TRUTH = _truth_samples()
+
+
+@pytest.mark.parametrize(("symbol", "number", "words"), TRUTH,
+                         ids=[f"{s} {n}" for s, n, _ in TRUTH])
+def test_get_returns_the_paragraph_a_reader_sees(real_index: Path, symbol: str, number: str,
+                                                 words: str) -> None:
+    result = run(real_index, "get", f"{symbol}, para. {number}", "--format", "json")
+    assert result.exit_code == 0, result.output
+    text = " ".join(json.loads(result.output)["text"].split())
+    assert text.startswith(words)
+
+
+def test_there_are_enough_hand_checked_citations() -> None:
+    assert len(TRUTH) >= 20
+    assert len({symbol for symbol, _, _ in TRUTH}) >= 8
+
+
+@pytest.mark.parametrize(
+    ("phrase", "citation"),
+    [
+        ("moratorium on deep-sea mining", "A/80/188, para. 59"),
+        ("Slovenia had fully or partially implemented 180 of the 182 recommendations",
+         "A/HRC/59/15, para. 5"),
+        ("Te Hiku Media", "A/HRC/EMRIP/2025/2, para. 101"),
+        ("Yamal-Nenets Autonomous Okrug", "A/HRC/EMRIP/2025/2, para. 102"),
+        ("Ratify the 1961 Convention on the Reduction of Statelessness and join the Global "
+         "Alliance", "A/HRC/59/15, para. 140.12"),
+    ],
+)
+def test_distinctive_phrases_find_their_paragraph_first(real_index: Path, phrase: str,
+                                                         citation: str) -> None:
+    result = run(real_index, "search", phrase, "--format", "json", "-n", "3")
+    assert json.loads(result.output)["hits"][0]["citation"] == citation
