@@ -1,4 +1,4 @@
-"""The `paraindex` command, driven through click's CliRunner: every command, format and exit code."""
+"""The `paraindex` command through click's CliRunner: every command, format and exit code."""
 
 from __future__ import annotations
 
