@@ -1,29 +1,50 @@
 """Batch indexing: many files into one index, incrementally, never losing what was committed.
 
 Files are hashed; a file whose content is already indexed is skipped. The rest
-are extracted (in worker processes, see ``workers``) and written by this
-process alone, one commit per batch, so an interruption loses at most the
+are extracted in worker processes (``workers``) and written by this process
+alone, a batch of documents per commit, so an interruption loses at most the
 batch in flight and the index always holds whole documents.
+
+One run at a time: a run holds a lock file beside the index for its whole
+length (``--rebuild`` swaps the index folder, so the lock cannot live inside it).
+
+A document is a symbol in a language (``A/79/729@en``). When two files yield
+the same document, the file that already holds it in the index keeps it (unless
+that file is gone), and within one run the file found first keeps it; the other
+is reported as a conflict and not indexed. Nothing is overwritten or doubled
+silently.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .discover import discover
-from .errors import ParaindexError, UnreadableFileError
+from .errors import IndexLockedError, IndexProblem
 from .model import ExtractedDocument
 from .pipeline import extract, file_hash
 from .readers import DEFAULT_MAX_BYTES
-from .store import Store, document_id
+from .records import DocumentInfo
+from .store import META_FILE, Batch, Store, _fsync_directory, _private_mkdir
+from .symbols import symbol_key
+from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, ExtractFunction, Outcome, WorkerPool
+
+#: a batch is committed after this many seconds even when it is not full
+COMMIT_SECONDS = 60.0
+_MB = 1024 * 1024
 
 
 @dataclass(slots=True)
 class Failure:
+    """A file and one line about it (why it failed, or what was decided)."""
+
     path: str
     reason: str
 
@@ -32,27 +53,46 @@ class Failure:
 class BatchSummary:
     """What a run did, for the closing summary and ``--report``."""
 
+    files: int = 0
     indexed: int = 0
+    updated: int = 0
     skipped: int = 0
     failed: list[Failure] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
+    #: same bytes as another file: skipped
+    duplicates: list[Failure] = field(default_factory=list)
+    #: same symbol and language as another file: not indexed
+    conflicts: list[Failure] = field(default_factory=list)
+    #: indexed, with something the user should know (no numbered paragraphs, moved)
+    warnings: list[Failure] = field(default_factory=list)
+    #: symbols now indexed in more than one language
+    languages: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     paragraphs: int = 0
     pages: int = 0
+    commits: int = 0
     seconds: float = 0.0
+    rebuilt: bool = False
 
     def to_dict(self) -> dict[str, object]:
+        def rows(notes: list[Failure]) -> list[dict[str, str]]:
+            return [{"path": n.path, "reason": n.reason} for n in notes]
+
         return {
+            "files": self.files,
             "indexed": self.indexed,
+            "updated": self.updated,
             "skipped": self.skipped,
-            "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
-            "replaced": self.replaced,
-            "duplicates": self.duplicates,
+            "failed": rows(self.failed),
+            "duplicates": rows(self.duplicates),
+            "conflicts": rows(self.conflicts),
+            "warnings": rows(self.warnings),
+            "languages": self.languages,
             "pruned": self.pruned,
             "paragraphs": self.paragraphs,
             "pages": self.pages,
+            "commits": self.commits,
             "seconds": round(self.seconds, 2),
+            "rebuilt": self.rebuilt,
         }
 
     def write_report(self, path: str | Path) -> None:
@@ -60,13 +100,34 @@ class BatchSummary:
 
 
 @dataclass(slots=True)
+class FileEvent:
+    """One file done, for progress: ``status`` is indexed, updated, skipped, duplicate,
+    conflict or failed."""
+
+    path: str
+    status: str
+    pages: int = 0
+    paragraphs: int = 0
+    detail: str = ""
+
+
+@dataclass(slots=True)
 class Progress:
     """Callbacks a front end implements to show progress; all optional."""
 
     start: Callable[[int], None] = lambda total: None
-    advance: Callable[[str, ExtractedDocument | None, str | None], None] = (
-        lambda path, document, problem: None
-    )
+    advance: Callable[[FileEvent], None] = lambda event: None
+    note: Callable[[str], None] = lambda message: None
+
+
+@dataclass(slots=True)
+class Options:
+    batch_size: int = 50
+    max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int | None = None
+    time_limit: float = DEFAULT_TIME_LIMIT
+    memory_mb: int = DEFAULT_MEMORY_MB
+    extract_fn: ExtractFunction = extract
 
 
 def index_paths(
@@ -78,91 +139,426 @@ def index_paths(
     prune: bool = False,
     jobs: int | None = None,
     rebuild: bool = False,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    lock_wait: float = 0.0,
+    extract_fn: ExtractFunction = extract,
 ) -> BatchSummary:
-    """Index every supported file under ``paths`` into the index at ``index_dir``."""
+    """Index every supported file under ``paths`` into the index at ``index_dir``.
+
+    ``rebuild`` builds a fresh index beside the old one and swaps it in when
+    complete. ``lock_wait`` is how long to wait for another run on the same
+    index before ``IndexLockedError``.
+    """
     progress = progress or Progress()
+    options = Options(batch_size, max_bytes, jobs, time_limit, memory_mb, extract_fn)
+    target = Path(index_dir).expanduser()
     started = time.monotonic()
-    summary = BatchSummary()
-    store = Store.open_or_create(index_dir)
-    known = store.content_hashes()
-    sources = {source: doc for _, (doc, source) in known.items()}
-    todo: list[tuple[Path, str]] = []
-    for path, problem in discover(list(paths)):
-        if problem:
-            summary.failed.append(Failure(str(path), problem))
-            continue
-        try:
-            digest = file_hash(path)
-        except OSError as error:
-            summary.failed.append(Failure(str(path), error.strerror or "cannot read"))
-            continue
-        if digest in known:
-            summary.skipped += 1
-            if known[digest][1] != str(path):
-                summary.duplicates.append(f"{path}: same content as {known[digest][1]}")
-            continue
-        known[digest] = ("", str(path))
-        todo.append((path, digest))
-    progress.start(len(todo))
-    written: dict[str, str] = {}
-    pending: list[tuple[ExtractedDocument, str, str]] = []
-    for path, digest in todo:
-        try:
-            document = extract(path, max_bytes=max_bytes)
-        except UnreadableFileError as error:
-            summary.failed.append(Failure(str(path), error.reason + (
-                f" ({error.detail})" if error.detail else "")))
-            progress.advance(str(path), None, str(error))
-            continue
-        except ParaindexError as error:
-            summary.failed.append(Failure(str(path), str(error)))
-            progress.advance(str(path), None, str(error))
-            continue
-        doc = document_id(document.symbol, document.language)
-        if doc in written and written[doc] != str(path):
-            summary.replaced.append(
-                f"{document.symbol} ({document.language}): {path} replaces {written[doc]}"
-            )
-        elif doc in sources.values() and _source_of(sources, doc) != str(path):
-            summary.replaced.append(
-                f"{document.symbol} ({document.language}): {path} replaces "
-                f"{_source_of(sources, doc)}"
-            )
-        written[doc] = str(path)
-        pending.append((document, digest, str(path)))
-        progress.advance(str(path), document, None)
-        if len(pending) >= batch_size:
-            _commit(store, pending, summary)
-    _commit(store, pending, summary)
-    if prune:
-        summary.pruned = prune_missing(store)
+    with RunLock(target, lock_wait, progress.note):
+        _recover(target)
+        if rebuild:
+            summary = _rebuild(target, list(paths), options, progress)
+        else:
+            store = Store.open_or_create(target)
+            summary = _Run(store, options, progress).run(list(paths))
+            if prune:
+                summary.pruned = prune_missing(store)
+                summary.commits += bool(summary.pruned)
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _source_of(sources: dict[str, str], doc: str) -> str:
-    return next((source for source, d in sources.items() if d == doc), "")
+class _Run:
+    """One pass over the files into one open store."""
+
+    def __init__(self, store: Store, options: Options, progress: Progress) -> None:
+        self.store = store
+        self.options = options
+        self.progress = progress
+        self.summary = BatchSummary()
+        indexed = store.documents()
+        self.by_hash = {d.content_hash: d for d in indexed}
+        self.by_doc = {d.doc: d for d in indexed}
+        self.by_source: dict[str, list[str]] = {}
+        for d in indexed:
+            self.by_source.setdefault(d.source, []).append(d.doc)
+        self.run_hashes: dict[str, str] = {}
+        #: document id -> (discovery order, path) of the file that holds it in this run
+        self.claims: dict[str, tuple[int, str]] = {}
+        self.writer = _Writer(store, options.batch_size, self.summary)
+
+    def run(self, paths: list[str | Path]) -> BatchSummary:
+        files = list(discover(paths))
+        self.summary.files = len(files)
+        self.progress.start(len(files))
+        pool = WorkerPool(self.options.jobs, self.options.time_limit, self.options.memory_mb,
+                          self.options.max_bytes, self.options.extract_fn)
+        try:
+            with pool:
+                for (order, digest), outcome in pool.map(self._plan(files)):
+                    self._settle(order, digest, outcome)
+                    self.writer.commit_if_due()
+            self.writer.commit()
+        except BaseException:
+            self.writer.cancel()
+            raise
+        self.summary.languages = _languages(self.store.documents(), set(self.claims))
+        return self.summary
+
+    # -- before extraction ---------------------------------------------------------------
+    def _plan(self, files: list[tuple[Path, str | None]]) -> Iterator[tuple[tuple[int, str], str]]:
+        """Hash each file and yield those that need extracting; report the rest."""
+        for order, (path, problem) in enumerate(files):
+            source = str(path)
+            if problem is None:
+                problem = self._too_large(path)
+            if problem is not None:
+                self._fail(source, problem)
+                continue
+            try:
+                digest = file_hash(path)
+            except OSError as error:
+                self._fail(source, _os_reason(error))
+                continue
+            held = self.by_hash.get(digest)
+            if held is not None and (held.source == source or _exists(held.source)):
+                if held.source == source:
+                    self.summary.skipped += 1
+                    self._event(source, "skipped")
+                else:
+                    self._duplicate(source, held.source)
+                continue
+            if digest in self.run_hashes:
+                self._duplicate(source, self.run_hashes[digest])
+                continue
+            self.run_hashes[digest] = source
+            yield (order, digest), source
+
+    def _too_large(self, path: Path) -> str | None:
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            return _os_reason(error)
+        if size > self.options.max_bytes:
+            return f"too large ({size // _MB} MB, limit {self.options.max_bytes // _MB} MB)"
+        return None
+
+    # -- after extraction ----------------------------------------------------------------
+    def _settle(self, order: int, digest: str, outcome: Outcome) -> None:
+        """Decide what an extracted file becomes: a new or updated document, or a report."""
+        source, document, doc = outcome.path, outcome.document, outcome.doc
+        if outcome.reason is not None or document is None or doc is None:
+            self._fail(source, outcome.reason or "unreadable")
+            return
+        if not document.paragraphs:
+            self._fail(source, "no text found (no paragraphs)")
+            return
+        label = f"{document.symbol} ({document.language})"
+        holder = self.by_doc.get(doc)
+        if holder is not None and holder.source != source and _exists(holder.source):
+            self._conflict(source, f"{label} is already indexed from {holder.source}")
+            return
+        claim = self.claims.get(doc)
+        if claim is not None:
+            if claim[0] < order:
+                self._conflict(source, f"{label} comes first from {claim[1]}")
+                return
+            # this file comes first: it takes the document back from the other one
+            self._conflict(claim[1], f"{label} comes first from {source}")
+            self.writer.retract(doc)
+        self.claims[doc] = (order, source)
+        stale = [d for d in self.by_source.get(source, []) if d != doc
+                 and self.claims.get(d, (0, source))[1] == source]
+        for old in stale:
+            self.by_doc.pop(old, None)
+        status = "updated" if doc in self.by_doc else "indexed"
+        if holder is not None and holder.source != source:
+            self._warn(source, f"{label} moved here from {holder.source}")
+        for old in stale:
+            self._warn(source, f"now holds {label}; {old} that it held before is removed")
+        numbered = sum(1 for p in document.paragraphs if p.number is not None)
+        if not numbered:
+            self._warn(source, f"no numbered paragraphs (indexed as {len(document.paragraphs)} "
+                               "unnumbered blocks)")
+        self.writer.write(doc, document, digest, source, status, stale)
+        self._event(source, status, document.pages, numbered, label)
+
+    # -- reporting -----------------------------------------------------------------------
+    def _event(self, path: str, status: str, pages: int = 0, paragraphs: int = 0,
+               detail: str = "") -> None:
+        self.progress.advance(FileEvent(path, status, pages, paragraphs, detail))
+
+    def _fail(self, path: str, reason: str) -> None:
+        self.summary.failed.append(Failure(path, reason))
+        self._event(path, "failed", detail=reason)
+
+    def _duplicate(self, path: str, other: str) -> None:
+        self.summary.duplicates.append(Failure(path, f"same content as {other}"))
+        self._event(path, "duplicate", detail=f"same content as {other}")
+
+    def _conflict(self, path: str, why: str) -> None:
+        reason = f"not indexed: {why} (remove one of the two files)"
+        self.summary.conflicts.append(Failure(path, reason))
+        self._event(path, "conflict", detail=reason)
+
+    def _warn(self, path: str, reason: str) -> None:
+        self.summary.warnings.append(Failure(path, reason))
 
 
-def _commit(store: Store, pending: list[tuple[ExtractedDocument, str, str]],
-            summary: BatchSummary) -> None:
-    if not pending:
-        return
-    with store.batch() as batch:
-        for document, digest, source in pending:
-            batch.replace(document, digest, source)
-    for document, _, _ in pending:
-        summary.indexed += 1
-        summary.pages += document.pages
-        summary.paragraphs += sum(1 for p in document.paragraphs if p.number is not None)
-    pending.clear()
+@dataclass(slots=True)
+class _Pending:
+    document: ExtractedDocument
+    status: str
+
+
+class _Writer:
+    """The one writer of a run: documents go in as they arrive, a commit per batch."""
+
+    def __init__(self, store: Store, batch_size: int, summary: BatchSummary) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.summary = summary
+        self.batch: Batch | None = None
+        self.opened = 0.0
+        self.pending: dict[str, _Pending] = {}
+        self.committed: dict[str, _Pending] = {}
+
+    def write(self, doc: str, document: ExtractedDocument, digest: str, source: str,
+              status: str, stale: list[str]) -> None:
+        if self.batch is not None and (doc in self.batch or any(d in self.batch for d in stale)):
+            self.commit()  # a document goes into one batch once (see store.Batch)
+        if self.batch is None:
+            self.batch = self.store.begin()
+            self.opened = time.monotonic()
+        for old in stale:
+            self.batch.delete(old)
+        self.batch.replace(document, digest, source)
+        self.pending[doc] = _Pending(document, status)
+        if len(self.pending) >= self.batch_size:
+            self.commit()
+
+    def retract(self, doc: str) -> None:
+        """Forget a document that another file takes over (it is replaced, not deleted)."""
+        self.pending.pop(doc, None)
+        self.committed.pop(doc, None)
+
+    def commit_if_due(self) -> None:
+        if self.batch is not None and time.monotonic() - self.opened > COMMIT_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.batch is None:
+            return
+        batch, self.batch = self.batch, None
+        batch.commit()
+        self.summary.commits += 1
+        self.committed.update(self.pending)
+        self.pending.clear()
+        self._count()
+
+    def cancel(self) -> None:
+        if self.batch is not None:
+            batch, self.batch = self.batch, None
+            batch.cancel()
+        self.pending.clear()
+
+    def _count(self) -> None:
+        summary = self.summary
+        summary.indexed = sum(1 for p in self.committed.values() if p.status == "indexed")
+        summary.updated = sum(1 for p in self.committed.values() if p.status == "updated")
+        summary.pages = sum(p.document.pages for p in self.committed.values())
+        summary.paragraphs = sum(
+            sum(1 for para in p.document.paragraphs if para.number is not None)
+            for p in self.committed.values()
+        )
 
 
 def prune_missing(store: Store) -> list[str]:
-    """Delete documents whose source file no longer exists; return their symbols."""
-    gone = [d for d in store.documents() if not Path(d.source).exists()]
+    """Delete documents whose source file no longer exists; return what went."""
+    gone = [d for d in store.documents() if not _exists(d.source)]
     if gone:
         with store.batch() as batch:
             for document in gone:
                 batch.delete(document.doc)
-    return [f"{d.symbol} ({d.source})" for d in gone]
+    return [f"{d.symbol} ({d.language}): {d.source}" for d in gone]
+
+
+def _languages(documents: list[DocumentInfo], touched: set[str]) -> list[str]:
+    by_symbol: dict[str, list[DocumentInfo]] = {}
+    for d in documents:
+        by_symbol.setdefault(symbol_key(d.symbol), []).append(d)
+    lines = []
+    for group in by_symbol.values():
+        if len(group) > 1 and any(d.doc in touched for d in group):
+            versions = ", ".join(f"{d.language} from {d.source}" for d in group)
+            lines.append(f"{group[0].symbol}: {versions}")
+    return sorted(lines)
+
+
+def _exists(path: str) -> bool:
+    return bool(path) and os.path.exists(path)
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "cannot read (permission denied)"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read ({error.strerror or error})"
+
+
+# -- rebuild --------------------------------------------------------------------------------
+def _rebuild(target: Path, paths: list[str | Path], options: Options,
+             progress: Progress) -> BatchSummary:
+    """A fresh index in a sibling folder, swapped in only once complete."""
+    staging = target.parent / f".{target.name}.rebuild-{os.getpid()}"
+    store = Store.create(staging)
+    try:
+        summary = _Run(store, options, progress).run(paths)
+        if not summary.indexed and _has_documents(target):
+            raise IndexProblem(
+                f"the rebuild indexed no document, so the index at {target} is left as it was"
+            )
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+    shutil.rmtree(staging, ignore_errors=True)  # now the old index, if there was one
+    summary.rebuilt = True
+    progress.note(f"rebuilt index swapped in at {target}")
+    return summary
+
+
+def _has_documents(target: Path) -> bool:
+    if not (target / META_FILE).exists():
+        return False
+    try:
+        return bool(Store(target).documents())
+    except Exception:  # an index this version cannot read: the rebuild replaces it anyway
+        return False
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the folder ``staging`` at ``target``; the old ``target`` ends up at ``staging``.
+
+    On Linux the two names are exchanged in one step (``renameat2``), so readers
+    always find an index; elsewhere the old index is moved aside first, and
+    ``_recover`` finishes the job if the process dies in between.
+    """
+    if not target.exists():
+        os.rename(staging, target)
+    elif not _exchange(staging, target):
+        aside = target.parent / f".{target.name}.old-{os.getpid()}"
+        os.rename(target, aside)
+        os.rename(staging, target)
+        os.rename(aside, staging)
+    _fsync_directory(target.parent)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def _recover(target: Path) -> None:
+    """Clear what a killed run left beside the index (we hold the run lock, so it is stale).
+
+    A half-built index (``.NAME.new-*``, ``.NAME.rebuild-*``) is deleted; an old
+    index moved aside by an interrupted swap (``.NAME.old-*``) is put back unless
+    the complete new one already took its place.
+    """
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    # ".NAME.rebuild-1" and, for the index a rebuild creates, "..NAME.rebuild-1.new-x"
+    prefixes = (f".{target.name}.", f"..{target.name}.")
+    for entry in parent.iterdir():
+        prefix = next((p for p in prefixes if entry.name.startswith(p)), None)
+        if prefix is None or not entry.is_dir() or entry.is_symlink():
+            continue
+        kind = entry.name[len(prefix):].split("-", 1)[0]
+        if kind == "old":
+            if target.exists():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                os.rename(entry, target)
+        elif kind in {"new", "rebuild"}:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+# -- one run at a time ------------------------------------------------------------------------
+class RunLock:
+    """An exclusive lock on an index for the length of a run, beside the index folder.
+
+    The lock is an ``flock`` on ``.NAME.lock``: the kernel frees it when the
+    holder dies, even by ``kill -9``, so a lock is never stale. The holder's
+    pid is written in the file for the message another run shows.
+    """
+
+    def __init__(self, target: Path, wait: float = 0.0,
+                 note: Callable[[str], None] = lambda message: None) -> None:
+        self.path = target.parent / f".{target.name}.lock"
+        self.target = target
+        self.wait = wait
+        self.note = note
+        self._fd: int | None = None
+
+    def __enter__(self) -> RunLock:
+        import fcntl
+
+        try:
+            _private_mkdir(self.target.parent)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            raise IndexProblem(
+                f"cannot lock the index at {self.target}: {error.strerror or error}"
+            ) from None
+        deadline = time.monotonic() + self.wait
+        waiting = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES):
+                    os.close(fd)
+                    raise
+            holder = _read_pid(fd)
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise IndexLockedError(
+                    f"another paraindex run{holder} is indexing into {self.target}; "
+                    "wait for it to finish, or pass --wait SECONDS"
+                )
+            if not waiting:
+                self.note(f"waiting for another paraindex run{holder} to finish "
+                          f"indexing into {self.target}…")
+                waiting = True
+            time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor releases the flock
+            self._fd = None
+
+
+def _read_pid(fd: int) -> str:
+    try:
+        text = os.pread(fd, 32, 0).decode().strip()
+    except OSError:
+        return ""
+    return f" (pid {text})" if text.isdigit() else ""
+
+

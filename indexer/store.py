@@ -30,6 +30,7 @@ from typing import Any
 
 from whoosh import highlight, index
 from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
 from whoosh.qparser import (
     FieldAliasPlugin,
@@ -41,7 +42,13 @@ from whoosh.qparser.plugins import FuzzyTermPlugin, PlusMinusPlugin, WildcardPlu
 from whoosh.scoring import BM25F
 
 from . import schema as f
-from .errors import IndexLockedError, IndexNotFoundError, IndexVersionError, QueryError
+from .errors import (
+    IndexLockedError,
+    IndexNotFoundError,
+    IndexProblem,
+    IndexVersionError,
+    QueryError,
+)
 from .model import ExtractedDocument, Paragraph
 from .ranking import DEFAULT_RANKING, FIELD_BOOSTS, Ranking, rescore
 from .records import DocumentInfo, Hit, ParagraphRecord, SearchResults
@@ -93,22 +100,83 @@ def paragraph_key(doc: str, annex: str | None, number: str | None, ordinal: int)
     return f"{doc}#{annex or ''}#{number if number is not None else f'b{ordinal}'}"
 
 
+#: memory for one writer's postings before it spills them to disk (one batch fits)
+WRITER_LIMIT_MB = 256
+
+
 def _private_mkdir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create ``path`` and its missing parents private to the user.
+
+    Folders that already exist keep their permissions: ``--index /tmp/x`` must
+    never make /tmp private.
+    """
+    missing = []
+    probe = path
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
 
 
-def _fsync_dir(path: Path) -> None:
-    """Whoosh never syncs: make the committed files and their names durable."""
-    for entry in path.iterdir():
-        if entry.is_file():
-            with open(entry, "rb") as handle:
-                os.fsync(handle.fileno())
+def _make_private(path: Path) -> None:
+    """Close an index folder that others could write to: it holds pickles, i.e. code."""
+    try:
+        mode = path.stat()
+        if mode.st_mode & 0o077 and mode.st_uid == os.getuid():
+            os.chmod(path, 0o700)
+    except (OSError, AttributeError):  # not ours to change, or no uids on this system
+        pass
+
+
+def _fsync_dir(path: Path, skip: frozenset[str] = frozenset()) -> None:
+    """Whoosh never syncs: make the files in ``path`` (but those in ``skip``), and
+    their names, durable."""
+    for entry in os.scandir(path):
+        if entry.name in skip or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            descriptor = os.open(entry.path, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    _fsync_directory(path)
+
+
+def _fsync_directory(path: Path) -> None:
+    """Make the names in a folder (new, renamed, deleted files) durable."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+class _DurableStorage(FileStorage):
+    """Whoosh file storage that makes a commit durable before it becomes visible.
+
+    Whoosh commits by renaming a new table of contents into place, then deletes
+    the files of merged segments. Syncing the new files before that rename, and
+    the folder after it, means a crash or a power cut leaves either the previous
+    table of contents with all of its files or the new one with all of its own.
+    Segment files are written once and never changed, so the files that were
+    there when the writer opened (synced by the commit that made them) are skipped.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.synced = frozenset(os.listdir(path))
+
+    def rename_file(self, oldname: str, newname: str, safe: bool = False) -> None:
+        _fsync_dir(Path(self.folder), skip=self.synced)
+        super().rename_file(oldname, newname, safe)
+        _fsync_directory(Path(self.folder))
 
 
 class Store:
@@ -146,21 +214,35 @@ class Store:
         target = Path(path)
         if (target / META_FILE).exists():
             raise IndexVersionError(f"an index already exists at {target}")
-        _private_mkdir(target.parent)
-        staging = Path(tempfile.mkdtemp(prefix=".paraindex-new-", dir=target.parent))
-        os.chmod(staging, 0o700)
-        index.create_in(str(staging), f.make_schema())
-        (staging / META_FILE).write_text(
-            json.dumps({"format": f.FORMAT_VERSION, "created": time.time()})
-        )
-        _fsync_dir(staging)
-        if target.exists() and not any(target.iterdir()):
-            target.rmdir()
         try:
+            _private_mkdir(target.parent)
+            # mkdtemp makes the folder 0700; the name lets a later run find it if we die
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+        except OSError as error:
+            raise IndexProblem(
+                f"cannot create an index at {target}: {error.strerror or error}"
+            ) from None
+        try:
+            index.create_in(str(staging), f.make_schema())
+            (staging / META_FILE).write_text(
+                json.dumps({"format": f.FORMAT_VERSION, "created": time.time()})
+            )
+            _fsync_dir(staging)
+            if target.is_dir() and not target.is_symlink() and not any(target.iterdir()):
+                target.rmdir()
             os.rename(staging, target)
-        except OSError:
+        except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
-            raise IndexVersionError(f"{target} exists and is not an empty directory") from None
+            if (target / META_FILE).exists():  # another process created it meanwhile
+                return cls(target)
+            if target.exists():
+                raise IndexVersionError(
+                    f"{target} exists and is neither a paraindex index nor an empty folder"
+                ) from None
+            raise IndexProblem(
+                f"cannot create an index at {target}: {error.strerror or error}"
+            ) from None
+        _fsync_directory(target.parent)
         return cls(target)
 
     @classmethod
@@ -171,31 +253,32 @@ class Store:
         return cls.create(target)
 
     # -- writing -------------------------------------------------------------------------
-    @contextmanager
-    def batch(self, lock_timeout: float = 0.0) -> Iterator[Batch]:
-        """A write batch: one writer, committed on success, cancelled on any error."""
+    def begin(self, lock_timeout: float = 0.0) -> Batch:
+        """An open write batch (one writer, holding the write lock): commit or cancel it.
+
+        Uncompound segments, so that a reader opens an index in milliseconds
+        without copying postings into memory (see WHOOSH.md).
+        """
+        _make_private(self.path)
+        ix = _DurableStorage(str(self.path)).open_index()
         try:
-            writer = self._ix.writer(timeout=lock_timeout, compound=False, limitmb=128)
+            writer = ix.writer(timeout=lock_timeout, compound=False, limitmb=WRITER_LIMIT_MB)
         except LockError:
             raise IndexLockedError(
                 f"another paraindex process is writing to {self.path}; try again when it ends"
             ) from None
-        batch = Batch(writer)
+        return Batch(self, writer)
+
+    @contextmanager
+    def batch(self, lock_timeout: float = 0.0) -> Iterator[Batch]:
+        """A write batch: one writer, committed on success, cancelled on any error."""
+        batch = self.begin(lock_timeout)
         try:
             yield batch
         except BaseException:
-            writer.cancel()
+            batch.cancel()
             raise
-        try:
-            writer.commit()
-        except BaseException:
-            try:
-                writer.cancel()
-            finally:
-                _release_lock(writer)
-            raise
-        _fsync_dir(self.path)
-        self._ix = index.open_dir(str(self.path))
+        batch.commit()
 
     # -- reading -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -456,25 +539,74 @@ def _release_lock(writer: Any) -> None:
 
 
 class Batch:
-    """Replace or delete whole documents inside one commit."""
+    """Replace or delete whole documents inside one commit.
 
-    def __init__(self, writer: Any) -> None:
+    A Whoosh writer's deletions see only committed documents, so a document
+    written twice in one batch would be there twice: ``replace`` refuses a
+    document this batch already holds (commit first, then replace it).
+    """
+
+    def __init__(self, store: Store, writer: Any) -> None:
+        self._store = store
         self._writer = writer
         self.replaced: list[str] = []
         self.deleted: list[str] = []
 
+    def __contains__(self, doc: str) -> bool:
+        return doc in self.replaced or doc in self.deleted
+
     def delete(self, doc: str) -> None:
+        self._refuse_twice(doc)
         self._writer.delete_by_term(f.DOC, doc)
         self.deleted.append(doc)
 
     def replace(self, document: ExtractedDocument, content_hash: str, source: str) -> str:
         """Remove every record of the document, then add the new ones. Returns its id."""
         doc = document_id(document.symbol, document.language)
+        self._refuse_twice(doc)
         self._writer.delete_by_term(f.DOC, doc)
         for fields in _document_fields(document, doc, content_hash, source):
             self._writer.add_document(**fields)
         self.replaced.append(doc)
         return doc
+
+    def _refuse_twice(self, doc: str) -> None:
+        if doc in self:
+            raise ValueError(f"{doc} is already written in this batch: commit it first")
+
+    def commit(self) -> None:
+        """Make the whole batch durable and visible at once.
+
+        When the commit fails (a full disk), the index keeps its previous state
+        and the write lock is freed; the error names the index.
+        """
+        try:
+            self._writer.commit()
+        except BaseException as error:
+            _abandon(self._writer)
+            if isinstance(error, OSError):
+                raise IndexProblem(
+                    f"cannot write to the index at {self._store.path} "
+                    f"({error.strerror or error}); it still holds what it held before this batch"
+                ) from error
+            raise
+        _fsync_directory(self._store.path)  # the deletions of merged segments
+        self._store._ix = index.open_dir(str(self._store.path))
+
+    def cancel(self) -> None:
+        """Drop everything written since the last commit and free the lock."""
+        _abandon(self._writer)
+
+
+def _abandon(writer: Any) -> None:
+    """Cancel a writer, whose own cancel may fail after a failed commit, and free the lock."""
+    try:
+        if not writer.is_closed:
+            writer.cancel()
+    except Exception:  # the writer is past saving; the lock below is what matters
+        pass
+    finally:
+        _release_lock(writer)
 
 
 def _document_fields(

@@ -19,6 +19,7 @@ import click
 from indexer.batch import BatchSummary, index_paths
 from indexer.errors import ParaindexError, QueryError
 from indexer.store import default_index_dir
+from indexer.workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 
 from . import output
 from .progress import make_progress
@@ -88,45 +89,76 @@ def cli(ctx: click.Context, index_dir: str | None) -> None:
 @click.option("--prune", is_flag=True, help="Remove documents whose files are gone.")
 @click.option("--rebuild", is_flag=True,
               help="Build a fresh index beside the old one and swap it in when complete.")
-@click.option("--report", type=click.Path(dir_okay=False), help="Write a JSON report of the run.")
+@click.option("--report", type=click.Path(dir_okay=False),
+              help="Write a JSON report of the run (failures with path and reason).")
+@click.option("--timeout", type=click.FloatRange(1, 86400), default=DEFAULT_TIME_LIMIT,
+              show_default=True, help="Seconds one file may take before it is given up.")
+@click.option("--memory", type=click.IntRange(0, 1 << 20), default=DEFAULT_MEMORY_MB,
+              show_default=True, help="Memory (MB of address space) per worker; 0: no limit.")
+@click.option("--wait", type=click.FloatRange(0, None), default=0, show_default=True,
+              help="Seconds to wait for another run on the same index before giving up.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary and errors.")
 @click.pass_context
 @friendly_errors
 def index_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, batch_size: int,
-                  prune: bool, rebuild: bool, report: str | None, quiet: bool) -> None:
+                  prune: bool, rebuild: bool, report: str | None, timeout: float, memory: int,
+                  wait: float, quiet: bool) -> None:
     """Index PDF, DOCX, HTML and text files, and folders of them (recursively).
 
     Files already indexed with the same content are skipped; a changed file
-    replaces its old paragraphs. Exits 1 when any file could not be indexed.
+    replaces its old paragraphs. Each file is extracted in a worker process
+    with limits on time and memory; a file that fails is reported with a
+    reason and the run goes on. Exits 1 when any file could not be indexed.
 
     \b
     Example:
       paraindex index ~/reports/ A_57_292.pdf
+      paraindex index ~/reports/ --prune --report run.json
     """
     progress = make_progress(quiet=quiet)
-    with progress:
-        summary = index_paths(
-            _index_dir(ctx), list(paths), batch_size=batch_size, progress=progress.callbacks,
-            prune=prune, jobs=jobs, rebuild=rebuild,
-        )
+    try:
+        with progress:
+            summary = index_paths(
+                _index_dir(ctx), list(paths), batch_size=batch_size,
+                progress=progress.callbacks, prune=prune, jobs=jobs, rebuild=rebuild,
+                time_limit=timeout, memory_mb=memory, lock_wait=wait,
+            )
+    except KeyboardInterrupt:
+        click.echo("interrupted: the index holds every batch committed so far; run the same "
+                   "command again to index the rest", err=True)
+        sys.exit(130)
     if report:
         summary.write_report(report)
-    _print_summary(summary, _index_dir(ctx))
+    _print_summary(summary, _index_dir(ctx), report)
     if summary.failed:
         sys.exit(1)
 
 
-def _print_summary(summary: BatchSummary, index_dir: Path) -> None:
+#: warnings printed before the rest are left to --report
+_SHOWN_WARNINGS = 10
+
+
+def _print_summary(summary: BatchSummary, index_dir: Path, report: str | None = None) -> None:
     rate = summary.pages / summary.seconds if summary.seconds else 0.0
+    action = "Rebuilt the index with" if summary.rebuilt else "Indexed"
     click.echo(
-        f"Indexed {summary.indexed} document(s), {summary.paragraphs} paragraphs, "
-        f"{summary.pages} pages in {summary.seconds:.1f} s ({rate:.0f} pages/s); "
-        f"skipped {summary.skipped} unchanged; {len(summary.failed)} failed. Index: {index_dir}"
+        f"{action} {summary.indexed} new and {summary.updated} updated document(s): "
+        f"{summary.paragraphs:,} paragraphs, {summary.pages:,} pages in {summary.seconds:.1f} s "
+        f"({rate:.0f} pages/s); {summary.skipped} unchanged; {len(summary.duplicates)} "
+        f"duplicate(s); {len(summary.conflicts)} conflict(s); {len(summary.failed)} failed. "
+        f"Index: {index_dir}"
     )
-    for line in summary.replaced:
-        click.echo(f"replaced: {line}")
-    for line in summary.duplicates:
-        click.echo(f"duplicate: {line}")
+    for note in summary.duplicates:
+        click.echo(f"duplicate: {note.path}: {note.reason}")
+    for note in summary.conflicts:
+        click.echo(f"conflict: {note.path}: {note.reason}")
+    for note in summary.warnings[:_SHOWN_WARNINGS]:
+        click.echo(f"warning: {note.path}: {note.reason}")
+    if len(summary.warnings) > _SHOWN_WARNINGS:
+        where = f"in {report}" if report else "with --report FILE"
+        click.echo(f"… {len(summary.warnings) - _SHOWN_WARNINGS} more warning(s) {where}")
+    for line in summary.languages:
+        click.echo(f"languages: {line}")
     for line in summary.pruned:
         click.echo(f"pruned: {line}")
     for failure in summary.failed:

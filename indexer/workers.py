@@ -1,0 +1,346 @@
+"""Extraction in worker processes: each file in isolation, with limits on time and memory.
+
+A hostile file (a decompression bomb, a PDF that loops, a crash inside pdfium)
+must cost one failed file, never the batch. Each worker is a process of its
+own with a cap on its address space (``RLIMIT_AS``); the parent kills and
+replaces a worker that overruns the time limit or dies, and reports that file
+with a one-line reason.
+
+Workers are started from a fork server, never forked from the process that
+writes the index: a forked child would inherit the descriptor of the index's
+write lock (an ``flock``) and could keep the index locked after the writer
+died. Workers die with their parent (``PR_SET_PDEATHSIG`` on Linux) and ignore
+Ctrl-C, which the parent handles. Results come back through a pipe; the parent
+hands a worker its next file as soon as it reads a result, so extraction goes
+on while the parent writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar
+
+from .errors import ParaindexError, UnreadableFileError
+from .model import ExtractedDocument
+from .pipeline import extract
+from .readers import DEFAULT_MAX_BYTES
+from .store import document_id
+
+K = TypeVar("K")
+
+#: seconds one file may take before its worker is killed
+DEFAULT_TIME_LIMIT = 180.0
+#: address space of one worker, in MiB (Python, pdfium and one document's pages)
+DEFAULT_MEMORY_MB = 2048
+#: seconds a new worker may take to report that it is ready
+WORKER_START_SECONDS = 60.0
+#: a worker is replaced after this many files, so a leak in a native library stays bounded
+TASKS_PER_WORKER = 200
+
+ExtractFunction = Callable[..., ExtractedDocument]
+#: imported once by the fork server, so a new worker starts in milliseconds
+_PRELOAD = ["indexer.workers", "indexer.readers.pdf", "indexer.readers.docx",
+            "indexer.readers.html", "indexer.readers.text"]
+
+
+class WorkerStartError(ParaindexError):
+    """The worker processes could not start: nothing can be extracted."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one file: a document with its id, or a one-line reason."""
+
+    path: str
+    document: ExtractedDocument | None = None
+    doc: str | None = None
+    reason: str | None = None
+    seconds: float = 0.0
+    #: the worker should not be trusted with another file (it ran out of memory)
+    retire: bool = False
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_one(path: str, extract_fn: ExtractFunction = extract,
+                max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = 0) -> Outcome:
+    """Extract one file and name its document, turning every failure into a reason."""
+    started = time.monotonic()
+    outcome = Outcome(path)
+    try:
+        outcome.document = extract_fn(path, max_bytes=max_bytes)
+    except UnreadableFileError as error:
+        outcome.reason = error.reason + (f" ({error.detail})" if error.detail else "")
+    except MemoryError:
+        limit = f"the {memory_mb} MB memory limit" if memory_mb else "the memory available"
+        outcome.reason = f"too large (extraction needs more than {limit})"
+        outcome.retire = True
+    except RecursionError:
+        outcome.reason = "corrupt (structure nested too deeply)"
+    except Exception as error:  # a bug or a file no reader anticipated: one file, one line
+        outcome.reason = f"extraction failed ({type(error).__name__}: {one_line(str(error))})"
+    if outcome.document is not None:
+        document = outcome.document
+        try:
+            outcome.doc = document_id(document.symbol, document.language)
+        except ValueError:
+            outcome.document = None
+            outcome.reason = "no UN document symbol (none in the masthead or the file name)"
+    outcome.seconds = time.monotonic() - started
+    return outcome
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _serve(conn: Connection, extract_fn: ExtractFunction, max_bytes: int, memory_mb: int) -> None:
+    """A worker's life: read a path, send back its ``Outcome``, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    _limit_memory(memory_mb)
+    conn.send("ready")
+    while True:
+        try:
+            path = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if path is None:
+            return
+        outcome = extract_one(path, extract_fn, max_bytes, memory_mb)
+        try:
+            conn.send(outcome)
+        except MemoryError:  # the document is too big to hand back
+            conn.send(Outcome(path, reason=f"too large (over the {memory_mb} MB memory limit)",
+                              retire=True))
+        except (BrokenPipeError, OSError):
+            return
+        if outcome.retire:
+            return
+
+
+def _handshake(conn: Connection) -> object:
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
+def _limit_memory(memory_mb: int) -> None:
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = memory_mb * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            wanted = min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (ImportError, ValueError, OSError):  # not POSIX, or not allowed: no cap
+        pass
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies, even by ``kill -9``."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any
+    conn: Connection
+    key: Any = None
+    path: str | None = None
+    deadline: float = 0.0
+    done: int = 0
+
+    @property
+    def busy(self) -> bool:
+        return self.path is not None
+
+
+class WorkerPool:
+    """``jobs`` extraction processes fed one file at a time.
+
+    ``map`` yields ``(key, Outcome)`` pairs in completion order. A worker that
+    overruns ``time_limit`` is killed and the file reported as timed out; a
+    worker that dies (a segfault, the kernel's OOM killer) has its file
+    reported as having crashed the extractor; either way a fresh worker takes
+    its place and the batch goes on.
+    """
+
+    def __init__(
+        self,
+        jobs: int | None = None,
+        time_limit: float = DEFAULT_TIME_LIMIT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        extract_fn: ExtractFunction = extract,
+        tasks_per_worker: int = TASKS_PER_WORKER,
+    ) -> None:
+        self.jobs = jobs or default_jobs()
+        self.time_limit = time_limit
+        self.memory_mb = memory_mb
+        self.max_bytes = max_bytes
+        self.extract_fn = extract_fn
+        self.tasks_per_worker = tasks_per_worker
+        self._context = _context()
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker at once: a file in flight is abandoned, not waited for."""
+        for worker in self._workers:
+            self._stop(worker, kill=worker.busy)
+        self._workers = []
+
+    def map(self, tasks: Iterable[tuple[K, str]]) -> Iterator[tuple[K, Outcome]]:
+        """Extract every ``(key, path)``; ``tasks`` is read lazily, one per free worker."""
+        todo = iter(tasks)
+        exhausted = False
+        while True:
+            if not exhausted:
+                exhausted = self._dispatch(todo)
+            busy = [w for w in self._workers if w.busy]
+            if not busy:
+                if exhausted:
+                    return
+                continue
+            finished = self._collect(busy)
+            if not exhausted:  # keep the workers fed before the caller writes
+                exhausted = self._dispatch(todo)
+            yield from finished
+
+    def _dispatch(self, todo: Iterator[tuple[K, str]]) -> bool:
+        """Give a file to every idle worker; True when there are no more files."""
+        while True:
+            idle = next((w for w in self._workers if not w.busy), None)
+            if idle is None and len(self._workers) < self.jobs:
+                idle = self._start()
+            if idle is None:
+                return False
+            task = next(todo, None)
+            if task is None:
+                return True
+            key, path = task
+            try:
+                idle.conn.send(str(path))
+            except (BrokenPipeError, OSError):  # it died while idle: replace it, retry
+                self._stop(idle, kill=True)
+                self._workers.remove(idle)
+                idle = self._start()
+                idle.conn.send(str(path))
+            idle.key, idle.path = key, str(path)
+            idle.deadline = time.monotonic() + self.time_limit
+
+    def _collect(self, busy: list[_Worker]) -> list[tuple[Any, Outcome]]:
+        """Wait for at least one worker to finish, die or overrun; return what ended."""
+        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
+        finished = []
+        now = time.monotonic()
+        for worker in busy:
+            outcome: Outcome | None = None
+            if worker.conn in ready or worker.conn.poll():
+                try:
+                    outcome = worker.conn.recv()
+                except (EOFError, OSError):
+                    outcome = Outcome(worker.path or "", reason=self._death(worker))
+                    outcome.retire = True
+            elif worker.process.sentinel in ready:
+                outcome = Outcome(worker.path or "", reason=self._death(worker), retire=True)
+            elif now >= worker.deadline:
+                outcome = Outcome(worker.path or "", retire=True,
+                                  reason=f"timed out (over {self.time_limit:g} s)")
+                outcome.seconds = self.time_limit
+            if outcome is None:
+                continue
+            finished.append((worker.key, outcome))
+            worker.key, worker.path = None, None
+            worker.done += 1
+            if outcome.retire or worker.done >= self.tasks_per_worker:
+                self._stop(worker, kill=True)
+                self._workers.remove(worker)
+        return finished
+
+    def _death(self, worker: _Worker) -> str:
+        worker.process.join(1.0)
+        code = worker.process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            if -code == signal.SIGKILL:
+                return f"crashed the extractor (killed by {name}: out of memory?)"
+            return f"crashed the extractor ({name})"
+        return f"crashed the extractor (exit status {code})"
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe(duplex=True)
+        process = self._context.Process(
+            target=_serve,
+            args=(theirs, self.extract_fn, self.max_bytes, self.memory_mb),
+            daemon=True,
+            name="paraindex-extract",
+        )
+        process.start()
+        theirs.close()
+        if not ours.poll(WORKER_START_SECONDS) or _handshake(ours) != "ready":
+            process.kill()
+            process.join()
+            raise WorkerStartError(
+                "cannot start the extraction worker processes (a script that runs "
+                "paraindex must guard its entry point with `if __name__ == \"__main__\":`)"
+            )
+        worker = _Worker(process, ours)
+        self._workers.append(worker)
+        return worker
+
+    def _stop(self, worker: _Worker, kill: bool) -> None:
+        if kill:
+            worker.process.kill()
+        else:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                worker.process.kill()
+        worker.process.join(2.0)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
