@@ -40,7 +40,7 @@ def extract_source(source: SourceDocument) -> ExtractedDocument:
             continue
         paragraph.printed_page = printed.get(paragraph.page or 0)
         paragraph.printed_page_end = printed.get(paragraph.page_end or 0)
-    mark_recommendations(parts.paragraphs)
+    mark_recommendations(parts.paragraphs, symbol=masthead.symbol, title=masthead.title)
     sample = " ".join(p.text for p in parts.paragraphs[:300])
     symbol = masthead.symbol or Path(source.path).stem
     return ExtractedDocument(

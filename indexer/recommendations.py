@@ -1,22 +1,342 @@
-"""Which paragraphs recommend: first version, by the heading they sit under."""
+"""Which paragraphs recommend, to whom, what, and on whose authority.
+
+A paragraph is a recommendation when one of its clauses is a directive (see
+``directives``) that counts in its context:
+
+- anywhere: the report's own performative ("The Committee recommends that"),
+  present passive ("are encouraged to"), or "should" with an actor as subject;
+  a "should" without an actor when the report frames it ("the Advisory
+  Committee considers that all future reports should ...");
+- in a section whose heading names recommendations or advice (English,
+  French, Spanish): also an impersonal or passive "should" and bare imperatives,
+  but not a pure conclusion, a chapeau or a disclaimer, which have none;
+- UPR items and list items ("140.12 Ratify ... (Nigeria);", "6. To continue
+  ... (Cuba, Ghana and the Netherlands)"), JIU boxes ("Recommendation 3"),
+  and imperative sub-paragraphs under a recommending chapeau;
+- in a compilation or a tracking report ("It is a compilation of information
+  ...", "Selection of the recommendations made by the Committee"): also the
+  recommendations of other bodies that it restates ("The same Committee
+  recommended that Slovenia ...").
+
+A paragraph that only narrates someone else's recommendation ("OIOS
+recommended", "In its resolution 57/15, the Council encouraged States") is
+not one.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
+from .addressees import (
+    GOVERNMENT,
+    OTHER,
+    SECRETARY_GENERAL,
+    STATE_PARTY,
+    STATES,
+    UN_SYSTEM,
+    classify,
+    council_of,
+    is_pronoun,
+)
+from .bodies import Author, anaphora_head, body_of_subject, infer_author
+from .directives import (
+    OWN,
+    REPORTED,
+    Directive,
+    find_directives,
+    main_subject,
+    segments,
+    sentences,
+)
+from .instruments import find_instruments
 from .model import Paragraph
+from .recunits import Unit, build_units
+from .states import STATE_NAME_RE
+from .upr import item_prefix, recommending_states, status_from_text
 
-_HEADING_RE = re.compile(r"recommend|recommand|recomend", re.IGNORECASE)
+_HEADING_RE = re.compile(r"recommend|recommand|recomend|\badvice\b|\bavis\b|"
+                         r"\basesoramiento\b", re.IGNORECASE)
+_COMPILATION_HEADING = re.compile(
+    r"selection of (?:the )?recommendations|recommendations (?:made|issued) by|"
+    r"status of (?:the )?implementation of (?:the )?recommendations|\bcompilation\b",
+    re.IGNORECASE,
+)
+_COMPILATION_DOC = re.compile(
+    r"\b(?:is|be|are) a compilation of|\bcompilation of (?:information|the recommendations)|"
+    r"summary of (?:\d+ )?stakeholders|status of (?:the )?implementation of (?:the )?"
+    r"recommendations|implementation of (?:the )?recommendations of the (?:United Nations )?"
+    r"Board of Auditors|selection of (?:the )?recommendations",
+    re.IGNORECASE,
+)
+_ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
+_LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+(?:To|That)\b")
+_LABEL = re.compile(r"^(?:Recommendation|Recommandation|Recomendación)\s+\d+", re.IGNORECASE)
+_TREATY_BODY = re.compile(r"^(?:Committee (?:on|against)|Human Rights Committee|"
+                          r"Subcommittee on Prevention)")
+
+
+@dataclass(slots=True)
+class Finding:
+    """What the detector concluded about one paragraph."""
+
+    is_recommendation: bool = False
+    kind: str = ""  # "own", "reported" or ""
+    addressees: list[str] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    recommenders: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    upr_status: str | None = None  # UPR items: "supported", "noted", "pending"
+    #: the addressee was not printed and was filled in from the report's habits
+    implicit_addressee: bool = False
 
 
 def in_recommendation_section(section: list[str]) -> bool:
-    """True when any heading of the path names recommendations, in any UN language."""
+    """True when any heading of the path names recommendations or advice, in any UN language."""
     return any(_HEADING_RE.search(heading) for heading in section)
 
 
-def mark_recommendations(paragraphs: list[Paragraph]) -> None:
-    """Set ``is_recommendation`` on numbered paragraphs under a recommendations heading."""
-    for paragraph in paragraphs:
-        paragraph.is_recommendation = paragraph.number is not None and in_recommendation_section(
-            paragraph.section
-        )
+@dataclass(slots=True)
+class _Context:
+    author: Author
+    council: str | None
+    compilation: bool
+    bodies: list[str] = field(default_factory=list)  # bodies named as subjects, in order
+    chapeau: Directive | None = None  # a recommending chapeau ending the previous unit
+    statuses: dict[str, str] = field(default_factory=dict)  # UPR chapeau number -> status
+    default_status: str | None = None
+
+
+def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> list[Finding]:
+    """One finding per paragraph, in order."""
+    findings = [Finding() for _ in paragraphs]
+    if not paragraphs:
+        return findings
+    units = build_units(paragraphs)
+    texts = [p.text for p in paragraphs]
+    front = " ".join([title, *texts[:6]])
+    context = _Context(
+        author=infer_author(texts, title, symbol),
+        council=council_of(" ".join(texts)),
+        compilation=bool(_COMPILATION_DOC.search(front)),
+    )
+    _read_statuses(paragraphs, units, context)
+    for unit in units:
+        finding = _analyse_unit(unit, paragraphs, context)
+        for index in unit.members:
+            findings[index] = finding
+    _fill_implicit_addressees(findings)
+    return findings
+
+
+def _fill_implicit_addressees(findings: list[Finding]) -> None:
+    """A recommendation that names no addressee is taken to go where the report's others go
+    ("Data should be protected" in advice otherwise addressed to States)."""
+    counts: Counter[str] = Counter()
+    for finding in findings:
+        if finding.kind == OWN and not finding.implicit_addressee:
+            counts.update(finding.addressees)
+    if not counts:
+        return
+    usual = counts.most_common(1)[0][0]
+    for finding in findings:
+        if finding.kind == OWN and finding.implicit_addressee:
+            finding.addressees = [usual]
+
+
+def mark_recommendations(
+    paragraphs: list[Paragraph], symbol: str | None = None, title: str | None = None
+) -> None:
+    """Set ``is_recommendation``, addressees, actions, recommenders and instruments."""
+    for paragraph, finding in zip(paragraphs, analyse(paragraphs, symbol or "", title or ""),
+                                  strict=True):
+        paragraph.is_recommendation = finding.is_recommendation
+        paragraph.addressees = finding.addressees
+        paragraph.actions = finding.actions
+        paragraph.recommenders = finding.recommenders
+        paragraph.instruments = finding.instruments
+
+
+def _read_statuses(paragraphs: list[Paragraph], units: list[Unit], context: _Context) -> None:
+    """Support status from UPR chapeaux ("will be examined by", "enjoy the support of")."""
+    found = set()
+    for unit in units:
+        head = paragraphs[unit.head]
+        if head.number and not _ITEM_NUMBER.match(head.number) and \
+                in_recommendation_section(unit.section):
+            status = status_from_text(unit.text)
+            if status:
+                context.statuses[head.number] = status
+                found.add(status)
+    if len(found) == 1:
+        context.default_status = found.pop()
+
+
+def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) -> Finding:
+    head = paragraphs[unit.head]
+    text = unit.text
+    author = context.author
+    label = head.label if head.label and _LABEL.match(head.label) else None
+    if label:
+        text = re.sub(rf"^\s*{re.escape(label)}\s*", "", text)
+    directives = find_directives(text, author.is_self)
+    _note_bodies(text, context)
+    rec_section = in_recommendation_section(unit.section)
+    compilation = context.compilation or any(
+        _COMPILATION_HEADING.search(h) for h in unit.section)
+    states = _states(text)
+    is_item = bool(head.number and _ITEM_NUMBER.match(head.number)) or bool(
+        _LIST_NUMBER.match(text)) or bool(states and _opens_with_imperative(directives))
+    chapeau, context.chapeau = context.chapeau, None
+
+    counted: list[Directive] = []
+    kind = ""
+    own = [d for d in directives if d.voice == OWN and d.form != "imperative"]
+    strong_own = [d for d in own if d.strong]
+    framed = [d for d in own if d.framed]
+    imperatives = [d for d in directives if d.form == "imperative"]
+    reported = [d for d in directives if d.voice == REPORTED and d.form != "imperative"]
+    if is_item and _opens_with_imperative(directives):
+        kind, counted = OWN, [*imperatives, *strong_own]
+    elif label and (strong_own or own or imperatives):
+        kind, counted = OWN, strong_own or own or imperatives
+    elif strong_own or framed:
+        kind, counted = OWN, strong_own + [d for d in framed if d not in strong_own]
+    elif chapeau is not None and imperatives:
+        kind = chapeau.voice
+        counted = [Directive("imperative", chapeau.voice, chapeau.speaker, chapeau.addressee,
+                             imperatives[0].action, True)]
+    elif rec_section and not compilation and (own or imperatives):
+        kind, counted = OWN, own + imperatives
+    elif compilation and reported:
+        kind, counted = REPORTED, reported
+    if not kind:
+        if directives and text.rstrip().endswith(":"):
+            context.chapeau = directives[-1]
+        return Finding()
+    if text.rstrip().endswith(":"):
+        context.chapeau = counted[-1]
+    return _finding(kind, counted, directives, unit, head, text, states, is_item, context)
+
+
+def _states(text: str) -> list[str]:
+    """Recommending States of an item, or of every item of a list printed in one paragraph."""
+    states: list[str] = []
+    for part in [*segments(text), text]:
+        for state in recommending_states(part):
+            if state not in states:
+                states.append(state)
+    return states
+
+
+def _opens_with_imperative(directives: list[Directive]) -> bool:
+    return bool(directives) and any(
+        d.form == "imperative" and d.segment <= 1 for d in directives[:3])
+
+
+def _finding(
+    kind: str, counted: list[Directive], directives: list[Directive], unit: Unit,
+    head: Paragraph, text: str, states: list[str], is_item: bool, context: _Context,
+) -> Finding:
+    recommenders = _recommenders(kind, counted, states, is_item, context)
+    addressees, implicit = _addressees(kind, counted, recommenders, is_item, text, context)
+    actions: list[str] = []
+    for directive in counted:
+        action = directive.action
+        if not action and directive.chapeau:
+            later = [d for d in directives if d.form == "imperative" and
+                     d.segment > directive.segment]
+            action = later[0].action if later else ""
+        if action and action not in actions:
+            actions.append(action)
+    finding = Finding(True, kind, addressees, actions, recommenders, find_instruments(text),
+                      implicit_addressee=implicit)
+    if is_item:
+        prefix = item_prefix(head.number)
+        finding.upr_status = context.statuses.get(prefix or "", context.default_status)
+    return finding
+
+
+def _recommenders(
+    kind: str, counted: list[Directive], states: list[str], is_item: bool, context: _Context
+) -> list[str]:
+    if is_item and states:
+        return states
+    if kind == OWN:
+        if context.author.name:
+            return [context.author.name]
+        speaker = next((d.speaker for d in counted if d.speaker), "")
+        body = body_of_subject(speaker) if speaker else None
+        return [body] if body else []
+    for directive in counted:
+        if not directive.speaker:
+            continue
+        body = body_of_subject(directive.speaker) or _resolve_anaphora(directive.speaker,
+                                                                       context)
+        if body:
+            return [body]
+    return []
+
+
+def _resolve_anaphora(speaker: str, context: _Context) -> str | None:
+    head = anaphora_head(speaker)
+    if head is None:
+        return None
+    for body in reversed(context.bodies):
+        if not head or head.split()[-1] in body.lower():
+            return body
+    return None
+
+
+def _note_bodies(text: str, context: _Context) -> None:
+    """Remember the bodies named as subjects, for "The same Committee" later on."""
+    for sentence in sentences(text):
+        subject = main_subject(sentence)
+        body = body_of_subject(subject) if subject else None
+        if body:
+            context.bodies.append(body)
+
+
+def _addressees(
+    kind: str, counted: list[Directive], recommenders: list[str], is_item: bool, text: str,
+    context: _Context,
+) -> tuple[list[str], bool]:
+    """The addressee categories, and whether they were filled in (not printed)."""
+    if is_item and kind == OWN:
+        return [GOVERNMENT], False
+    treaty_body = kind == REPORTED and any(_TREATY_BODY.match(r) for r in recommenders)
+    found: list[str] = []
+    previous: list[str] = []
+    for directive in counted:
+        phrase = directive.addressee
+        if not phrase:
+            continue
+        if is_pronoun(phrase):
+            categories = previous or (classify(text.split(phrase)[0], context.council)[-1:]
+                                      if phrase in text else [])
+        else:
+            categories = classify(phrase, context.council)
+        previous = categories or previous
+        if treaty_body:
+            named_state = bool(STATE_NAME_RE.search(phrase)) and "Government" not in phrase
+            categories = [STATE_PARTY if (c == GOVERNMENT and named_state) or c == STATES
+                          else c for c in categories]
+        for category in categories:
+            if category not in found:
+                found.append(category)
+    if found:
+        return found, False
+    if kind == REPORTED:
+        return [STATE_PARTY if treaty_body else GOVERNMENT], True
+    return [_default_addressee(context.author)], True
+
+
+def _default_addressee(author: Author) -> str:
+    """Whom a report's recommendation with no stated addressee is for."""
+    name = author.name.lower()
+    if "advisory committee on administrative" in name:
+        return SECRETARY_GENERAL
+    if "joint inspection unit" in name:
+        return UN_SYSTEM
+    return OTHER

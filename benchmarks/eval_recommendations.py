@@ -1,0 +1,304 @@
+"""Measure the recommendation detector against the hand-labelled set.
+
+    python benchmarks/eval_recommendations.py            # figures, dev and held-out halves
+    python benchmarks/eval_recommendations.py --errors   # and every disagreement
+
+Reads benchmarks/data/recommendations-labelled.json, extracts each labelled
+report from ../shared (read-only), finds each labelled paragraph among the
+extracted ones, and prints precision and recall of detection (overall, per
+report kind, with and without the items the labeller flagged ambiguous), the
+accuracy of the addressee, of the recommending State (UPR items) and of the
+recommending body, and of the action verb.
+
+The reports are split into two halves by report, fixed below: the rules were
+tuned on DEV only; HELD_OUT measures how they generalise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from indexer.model import Paragraph  # noqa: E402
+from indexer.pipeline import extract  # noqa: E402
+from indexer.recommendations import Finding, analyse  # noqa: E402
+from indexer.states import canonical_state  # noqa: E402
+
+LABELS = ROOT / "benchmarks" / "data" / "recommendations-labelled.json"
+SHARED = Path(os.environ.get("PARAINDEX_SHARED", ROOT.parent / "shared"))
+
+#: tuned on these reports
+DEV = {
+    "A/HRC/59/15", "A/HRC/8/25", "A/79/7/Add.13", "JIU/REP/2025/2", "A/HRC/EMRIP/2025/2",
+    "A/HRC/WG.6/48/SVN/2", "E/C.12/GC/27", "A/80/44", "E/2025/60", "E/2025/44-E/C.16/2025/9",
+    "E/2025/57",
+}
+#: never looked at while writing the rules
+HELD_OUT = {
+    "A/HRC/26/10", "A/79/772", "A/80/188", "A/80/55", "DP/2025/3", "E/CN.6/2025/3", "A/52/687",
+    "E/2025/22", "A/80/36", "E/2025/33", "A/AC.109/2025/20",
+}
+
+KINDS = [
+    ("UPR working group", r"UPR Working Group"),
+    ("compilation / tracking", r"compilation|status of Board|selected concluding"),
+    ("ACABQ", r"ACABQ"),
+    ("JIU", r"JIU"),
+    ("treaty body", r"Treaty-body"),
+    ("expert body / rapporteur", r"Special Rapporteur|expert mechanism|expert body|"
+                                 r"Special Committee"),
+    ("Secretary-General / High Commissioner", r"Secretary-General|High Commissioner|"
+                                              r"ECOSOC report"),
+]
+
+
+@dataclass
+class Result:
+    item: dict
+    paragraph: Paragraph | None
+    finding: Finding | None
+    #: the item is one of several printed inside one extracted paragraph (a 2008 UPR list,
+    #: a draft resolution): its State must be among the paragraph's, its action among its
+    inside: bool = False
+
+    @property
+    def predicted(self) -> bool:
+        return bool(self.finding and self.finding.is_recommendation)
+
+    @property
+    def gold(self) -> bool:
+        return bool(self.item["is_recommendation"])
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, result: Result) -> None:
+        if result.gold and result.predicted:
+            self.tp += 1
+        elif result.predicted:
+            self.fp += 1
+        elif result.gold:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    def line(self, name: str) -> str:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return (f"{name:<40} P {precision:5.3f}  R {recall:5.3f}  "
+                f"(tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def find_paragraph(item: dict, paragraphs: list[Paragraph]) -> Paragraph | None:
+    """The extracted paragraph a labelled item names, checked against its first words."""
+    pid = item["paragraph"]
+    words = _norm(item["first_12_words"])[:40]
+
+    def starts(paragraph: Paragraph) -> bool:
+        text = _norm(re.sub(r"^\s*\d{1,3}\.\s+", "", paragraph.text))
+        if text.startswith(words[:30]) or words[:30] in text[:120]:
+            return True
+        heading = paragraph.section[-1] if paragraph.section else ""
+        joined = _norm(re.sub(r"^\s*\d{1,3}\.\s+", "", heading) + " " + paragraph.text)
+        return joined.startswith(words[:30])
+
+    if re.fullmatch(r"\d+\.\d+", pid):  # a list item printed inside its paragraph
+        parent = pid.split(".")[0]
+        for paragraph in paragraphs:
+            if paragraph.number == parent and paragraph.annex is None and \
+                    words[:40] in _norm(paragraph.text):
+                return paragraph
+    if pid.startswith("rec:"):
+        for paragraph in paragraphs:
+            if paragraph.label == f"Recommendation {pid[4:]}":
+                return paragraph
+    if pid.startswith("annex:"):
+        candidates = [p for p in paragraphs if p.annex and p.number == pid[6:]]
+    elif pid.startswith("draftres:"):
+        candidates = []
+    else:
+        candidates = [p for p in paragraphs if p.number == pid and p.annex is None]
+    for paragraph in candidates:
+        if starts(paragraph):
+            return paragraph
+    anywhere = [p for p in paragraphs if starts(p)]
+    if anywhere:
+        return anywhere[0]
+    # a list item or draft-resolution paragraph printed inside a longer paragraph
+    inside = [p for p in paragraphs if words[:40] in _norm(p.text)]
+    return inside[0] if inside else None
+
+
+def same_body(predicted: str, gold: str) -> bool:
+    """Bodies match when one name contains the other ("Advisory Committee" in "Advisory
+    Committee on Administrative and Budgetary Questions"); special rapporteurs by title."""
+    def norm(name: str) -> str:
+        name = re.sub(r"\([^)]*\)", "", name.lower())
+        name = re.sub(r"\b(?:the|united nations)\b", "", name)
+        return " ".join(re.sub(r"[^a-z ]", " ", name).split())
+    a, b = norm(predicted), norm(gold)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    return a.startswith("special rapporteur") and b.startswith("special rapporteur")
+
+
+def states_of(value: object) -> list[str]:
+    names = value if isinstance(value, list) else [value] if value else []
+    return [canonical_state(str(n)) or str(n) for n in names]
+
+
+def kind_of(document_type: str) -> str:
+    for name, pattern in KINDS:
+        if re.search(pattern, document_type, re.IGNORECASE):
+            return name
+    return "other"
+
+
+def run(errors: bool) -> int:
+    data = json.loads(LABELS.read_text())
+    per_report = data["meta"]["counts"]["per_report"]
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for item in data["items"]:
+        by_file[item["file"]].append(item)
+    results: list[Result] = []
+    for file, items in sorted(by_file.items()):
+        path = SHARED / file
+        if not path.exists():
+            print(f"missing {path}: the real reports of ../shared are needed", file=sys.stderr)
+            return 1
+        document = extract(path)
+        findings = analyse(document.paragraphs, document.symbol, document.title)
+        finding_of = {id(p): f for p, f in zip(document.paragraphs, findings, strict=True)}
+        for item in items:
+            paragraph = find_paragraph(item, document.paragraphs)
+            inside = paragraph is not None and not _norm(paragraph.text).startswith(
+                _norm(item["first_12_words"])[:30]) and paragraph.label is None and not (
+                paragraph.section and _norm(paragraph.section[-1] + paragraph.text).startswith(
+                    _norm(item["first_12_words"])[:30]))
+            results.append(Result(item, paragraph,
+                                  finding_of.get(id(paragraph)) if paragraph else None, inside))
+
+    unmatched = [r for r in results if r.paragraph is None]
+    inside = sum(r.inside for r in results)
+    print(f"{len(results)} labelled items from {len(by_file)} reports; "
+          f"{len(unmatched)} not found among the extracted paragraphs (counted as not detected); "
+          f"{inside} printed inside a longer extracted paragraph (judged by that paragraph)")
+    for name, members in (("ALL", None), ("DEV (tuned on)", DEV), ("HELD-OUT", HELD_OUT)):
+        chosen = [r for r in results if members is None or r.item["symbol"] in members]
+        _report(name, chosen, per_report)
+    if errors:
+        _print_errors(results)
+    return 0
+
+
+def _report(name: str, results: list[Result], per_report: dict) -> None:
+    print(f"\n== {name}: {len(results)} items ==")
+    overall, clear = Tally(), Tally()
+    kinds: dict[str, Tally] = defaultdict(Tally)
+    for result in results:
+        overall.add(result)
+        if not result.item["ambiguous"]:
+            clear.add(result)
+        kind = kind_of(per_report[result.item["symbol"]]["document_type"])
+        kinds[kind].add(result)
+    print(overall.line("detection, all items"))
+    print(clear.line("detection, unambiguous items"))
+    for kind, tally in sorted(kinds.items()):
+        print(tally.line(f"  {kind}"))
+    both = [r for r in results if r.gold and r.predicted]
+    exact = sum(addressee_ok(r) for r in both)
+    first = sum(bool(r.finding.addressees) and r.finding.addressees[0] in r.item["addressee"]
+                for r in both)
+    print(f"addressee (on {len(both)} found recommendations): exact set "
+          f"{_ratio(exact, len(both))}, first addressee right {_ratio(first, len(both))}")
+    upr = [r for r in both if isinstance(r.item["by"], list)]
+    state_ok = sum(state_ok_(r) for r in upr)
+    print(f"recommending State (UPR items, {len(upr)}): {_ratio(state_ok, len(upr))}")
+    bodies = [r for r in both if not isinstance(r.item["by"], list)]
+    body_ok = sum(bool(r.finding.recommenders) and same_body(r.finding.recommenders[0],
+                                                             r.item["by"]) for r in bodies)
+    print(f"recommending body (other items, {len(bodies)}): {_ratio(body_ok, len(bodies))}")
+    action_ok = sum(action_ok_(r) for r in both)
+    print(f"action verb, first action: {_ratio(action_ok, len(both))}")
+    status = [r for r in both if r.item.get("upr_status")]
+    status_ok = sum(r.finding.upr_status == r.item["upr_status"] for r in status)
+    print(f"UPR support status ({len(status)}): {_ratio(status_ok, len(status))}")
+
+
+def addressee_ok(r: Result) -> bool:
+    return set(r.finding.addressees) == set(r.item["addressee"]) or (
+        r.inside and set(r.item["addressee"]) <= set(r.finding.addressees))
+
+
+def state_ok_(r: Result) -> bool:
+    gold, found = states_of(r.item["by"]), states_of(r.finding.recommenders)
+    return gold == found or (r.inside and set(gold) <= set(found))
+
+
+def action_ok_(r: Result) -> bool:
+    actions = r.finding.actions
+    return bool(actions) and (actions[0] == r.item["action"] or (
+        r.inside and r.item["action"] in actions))
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:5.3f} ({part}/{whole})" if whole else "  n/a"
+
+
+def _print_errors(results: list[Result]) -> None:
+    print("\n== disagreements ==")
+    for r in results:
+        item, finding = r.item, r.finding
+        where = f"{item['symbol']} {item['paragraph']}" + (" [amb]" if item["ambiguous"] else "")
+        if r.paragraph is None:
+            print(f"NOT FOUND {where}: {item['first_12_words']}")
+            continue
+        if r.gold != r.predicted:
+            label = "MISSED" if r.gold else "FALSE"
+            print(f"{label} {where}: {r.paragraph.text[:160]!r}")
+            continue
+        if not r.gold:
+            continue
+        problems = []
+        if not addressee_ok(r):
+            problems.append(f"addressee {finding.addressees} != {item['addressee']}")
+        if isinstance(item["by"], list):
+            if not state_ok_(r):
+                problems.append(f"by {finding.recommenders} != {item['by']}")
+        elif not (finding.recommenders and same_body(finding.recommenders[0], item["by"])):
+            problems.append(f"by {finding.recommenders} != {item['by']!r}")
+        if not action_ok_(r):
+            problems.append(f"action {finding.actions[:4]} != {item['action']!r}")
+        if problems:
+            print(f"FIELDS {where}: " + "; ".join(problems))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    return run(parser.parse_args().errors)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

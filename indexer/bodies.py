@@ -1,0 +1,262 @@
+"""Which body speaks: the author of a report, and the body named as a sentence's subject.
+
+A report's own recommendations are made "by" its author. UN reports name the
+author in the third person ("The Advisory Committee recommends", "The
+Inspectors encourage", "the High Commissioner: (a) Calls for"), sometimes in
+the first ("I recommend"). The author is the body most often found as the
+subject of present-tense verbs of judgement (recommends, notes, considers,
+welcomes, ...), expanded to the full name printed elsewhere in the report
+("Committee" -> "Committee against Torture"). A sentence's subject is
+"self" when it names that author; any other body makes the sentence a report
+of someone else's view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+#: generic names by which a body refers to itself
+_HEADS = (
+    r"Advisory Committee|Special Committee|Committee|Special Rapporteurs?|Rapporteur|"
+    r"Independent Experts?|Working Group|Expert Mechanism|Inspectors?|Board of Auditors|Board|"
+    r"Mission|visiting mission|High Commissioner|Secretary-General|Commission|Panel|"
+    r"Subcommittee|Permanent Forum|Forum|Group of Experts|Council|Executive Director|"
+    r"Administrator|Office|Unit"
+)
+#: a proper name continued after its head: capitalised words and the small words between
+_NAME_TAIL = (
+    r"(?:(?:[ ]+(?:on|of|for|against|to|the|and|in|with|all|from|its|their)"
+    r"|,(?=[ ]+[A-Z]))*[ ]+[A-Z][\w’'-]*)*"
+)
+_SELF_VERBS = (
+    r"recommends?|notes|welcomes|considers|recalls|trusts|urges|encourages?|requests?|"
+    r"emphasizes|emphasises|stresses|is of the view|believes|reiterates|underlines|calls|"
+    r"expresses|looks forward|regrets|observes|invites|finds|concludes|remains|takes note|"
+    r"acknowledges|appreciates|commends|is concerned|suggests?|advises?|was informed|"
+    r"has considered|reaffirms|highlights|affirms|recognizes|cautions|wishes"
+)
+_SELF_SUBJECT = re.compile(
+    rf"\b(?:The|the)\s+(?:same\s+)?((?:{_HEADS}))(?:{_NAME_TAIL})(?:\s+(?:also|further|therefore|again|"
+    rf"thus|strongly|once again|has|is))*\s+(?:{_SELF_VERBS})\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|We)\s+(?:(?:also|further|therefore|strongly)\s+)*"
+                           r"(?:recommend|urge|call|encourage|request|invite|suggest)\b")
+#: heads whose full name is not their extension ("Inspectors" of the Joint Inspection Unit)
+_HEAD_OWNERS = {
+    "inspectors": "Joint Inspection Unit", "inspector": "Joint Inspection Unit",
+    "unit": "Joint Inspection Unit",
+}
+_FULL_NAME_PREFIX = r"(?:United Nations\s+|UN\s+)?"
+
+
+@dataclass(slots=True)
+class Author:
+    """The body that issues a report, with the short names it uses for itself."""
+
+    name: str = ""
+    heads: set[str] = field(default_factory=set)  # lower-case: "committee", "inspectors", "i"
+
+    def is_self(self, subject: str) -> bool:
+        """Does ``subject`` (a sentence's subject phrase) name this report's author?"""
+        words = _strip_subject(subject)
+        if not words:
+            return False
+        if words in ("i", "we"):
+            return True
+        if self.name and words == self.name.lower():
+            return True
+        if words in self.heads:
+            return True
+        if not self.name:  # unknown author: a bare generic head is taken as self
+            return bool(re.fullmatch(rf"(?:{_HEADS})", words, re.IGNORECASE)) and \
+                words not in ("council", "office", "board")
+        return False
+
+
+def _strip_subject(subject: str) -> str:
+    text = re.sub(r"\([^()]*\)", " ", subject)
+    text = re.sub(r"^(?:the|this|our|its)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^same\s+", "", text, flags=re.IGNORECASE)
+    return " ".join(text.split()).lower()
+
+
+def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
+    """The author of a report from its paragraphs (in order), title and symbol."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for match in _SELF_SUBJECT.finditer(text):
+            counts[match.group(1).lower()] += 1
+        for _ in _FIRST_PERSON.finditer(text):
+            counts["i"] += 1
+    front = "\n".join([title, *texts[:12]])
+    whole = "\n".join([title, *texts])
+    if not counts:
+        name = _name_from_front(front) or _name_from_symbol(symbol) or ""
+        head = re.match(rf"(?:United Nations\s+)?({_HEADS})", name)
+        if head:
+            shorter = _expand(head.group(1).lower(), whole, title)
+            if shorter and name.startswith(shorter):
+                name = shorter
+        return Author(name, _heads_of(name))
+    head, _ = counts.most_common(1)[0]
+    if head == "i":
+        name = _first_person_author(front) or _first_person_author(whole) or ""
+        author = Author(name, _heads_of(name) | {"i", "we"})
+        return author
+    name = _expand(head, whole, title) or _name_from_symbol(symbol) or \
+        head.title().replace("-general", "-General")
+    heads = _heads_of(name) | {head}
+    return Author(name, heads)
+
+
+def _expand(head: str, text: str, title: str = "") -> str | None:
+    """The full name that extends ``head`` ("Committee against Torture"): of those printed in
+    the title, if any, else of all, the most frequent in ``text``."""
+    if head in _HEAD_OWNERS:
+        owner = _HEAD_OWNERS[head]
+        return owner if owner in text else None
+    head_re = re.escape(head).replace(r"\ ", r"\s+")
+    pattern = re.compile(rf"{_FULL_NAME_PREFIX}(?i:{head_re}){_NAME_TAIL}")
+    names: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        name = _trim_name(match.group(0))
+        if name.lower() != head:
+            names[name] += 1
+    if not names:
+        return None
+    in_title = Counter({name: count for name, count in names.items() if name in title})
+    names = in_title or names
+    # a name run on into the next printed line ("... Periodic Review Slovenia") extends a
+    # shorter candidate without a joining word: keep the shorter
+    names = Counter({
+        name: count for name, count in names.items()
+        if not any(name.startswith(other + " ") and not re.match(
+            r"(?:on|of|for|against|to|the|and|in|with)\b", name[len(other) + 1:])
+            for other in names if other != name)
+    })
+    # the commonest extension of the head; at equal counts the shorter (a masthead may run
+    # a name into the next line: "Working Group on the Universal Periodic Review Slovenia")
+    return min(names, key=lambda n: (-names[n], len(n)))
+
+
+def _trim_name(name: str) -> str:
+    name = " ".join(name.split())
+    name = re.sub(r"(?:\s+(?:on|of|for|against|to|the|and|in|with|all|from|its|their))+$", "",
+                  name)
+    return name.rstrip(",")
+
+
+def _heads_of(name: str) -> set[str]:
+    """Short self-references of a full name: 'Advisory Committee on ...' -> advisory committee,
+    committee."""
+    if not name:
+        return set()
+    lowered = name.lower()
+    heads = {lowered}
+    head = re.match(rf"(?:united nations\s+)?((?i:{_HEADS}))", name, re.IGNORECASE)
+    if head:
+        words = head.group(1).lower()
+        heads.add(words)
+        heads.add(words.split()[-1])
+    if "joint inspection unit" in lowered:
+        heads |= {"inspectors", "inspector", "unit", "jiu"}
+    if "high commissioner" in lowered:
+        heads |= {"high commissioner"}
+    if lowered.startswith("special rapporteur"):
+        heads |= {"special rapporteur", "rapporteur"}
+    return heads
+
+
+_BODY_NAME = rf"{_FULL_NAME_PREFIX}(?:{_HEADS})(?:{_NAME_TAIL})"
+_TRANSMITS = re.compile(rf"transmit[s]?\b[^.]*?\breport of the\s+((?:{_HEADS})(?:{_NAME_TAIL}))")
+_PRESENT_REPORT = re.compile(rf"\bIn (?:the present|this) (?:report|note),? the\s+({_BODY_NAME})")
+_REPORT_OF = re.compile(rf"\b(?:[Rr]eport|[Nn]ote|[Ss]tudy|[Aa]dvice) (?:of|by) the\s+"
+                        rf"({_BODY_NAME})")
+
+
+def _name_from_front(front: str) -> str | None:
+    for pattern in (_TRANSMITS, _PRESENT_REPORT, _REPORT_OF):
+        match = pattern.search(front)
+        if match:
+            return _trim_name(match.group(1))
+    return None
+
+
+def _first_person_author(text: str) -> str | None:
+    """Who says "I" in a report: the Secretary-General, a High Commissioner, a rapporteur."""
+    match = _TRANSMITS.search(text) or _REPORT_OF.search(text)
+    if match:
+        return _trim_name(match.group(1))
+    if re.search(r"\bSecretary-General\b", text):
+        return "Secretary-General"
+    return None
+
+
+#: symbol series whose author the symbol itself says (treaty bodies, JIU)
+_SERIES = [
+    (r"^JIU/", "Joint Inspection Unit"),
+    (r"^E/C\.12/", "Committee on Economic, Social and Cultural Rights"),
+    (r"^CAT/C/", "Committee against Torture"),
+    (r"^CCPR/C/", "Human Rights Committee"),
+    (r"^CRC/C/", "Committee on the Rights of the Child"),
+    (r"^CEDAW/C/", "Committee on the Elimination of Discrimination against Women"),
+    (r"^CERD/C/", "Committee on the Elimination of Racial Discrimination"),
+    (r"^CRPD/C/", "Committee on the Rights of Persons with Disabilities"),
+    (r"^CMW/C/", "Committee on Migrant Workers"),
+    (r"^CED/C/", "Committee on Enforced Disappearances"),
+    (r"^A/HRC/WG\.6/", "Working Group on the Universal Periodic Review"),
+    (r"^A/HRC/EMRIP/", "Expert Mechanism on the Rights of Indigenous Peoples"),
+]
+
+
+def _name_from_symbol(symbol: str) -> str | None:
+    for pattern, name in _SERIES:
+        if re.match(pattern, symbol or ""):
+            return name
+    return None
+
+
+# -- bodies named in a sentence -------------------------------------------------------------
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z-]{1,10}(?:/[A-Z]+)?)\)")
+_BODY_IN_SUBJECT = re.compile(
+    rf"(?:[A-Z][\w-]*[ ]+)*(?:{_HEADS}|Organization|Programme|Fund|Agency|"
+    rf"Office|Bank|Group|Union|Institute|Alliance|Network|Authority|Entity){_NAME_TAIL}"
+)
+
+
+def body_of_subject(subject: str) -> str | None:
+    """The body a subject phrase names, as printed ("UNESCO", "Committee against Torture").
+
+    An acronym printed in brackets after the name is preferred, as the report
+    itself uses it afterwards; anaphoric subjects ("The same Committee") give
+    None, to be resolved by the caller from the bodies named before.
+    """
+    text = subject.strip()
+    if re.match(r"^(?:The|the)\s+same\b", text) or re.fullmatch(
+        rf"(?:[Tt]he\s+)?(?:{_HEADS})", text
+    ) or re.fullmatch(r"It|They|He|She", text):
+        return None
+    acronym = _ACRONYM.search(text)
+    if acronym:
+        return acronym.group(1)
+    text = re.sub(r"^(?:The|the)\s+", "", text)
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z][A-Za-z-]*", text):  # "UNESCO", "UN-Women"
+        return text
+    match = _BODY_IN_SUBJECT.search(text)
+    if match:
+        return _trim_name(match.group(0))
+    return None
+
+
+def anaphora_head(subject: str) -> str | None:
+    """'The same Committee' -> 'committee'; 'It' -> '' (any body); None if not anaphoric."""
+    text = subject.strip()
+    match = re.fullmatch(rf"(?:[Tt]he\s+)?(?:same\s+)?((?:{_HEADS}))", text)
+    if match:
+        return match.group(1).lower()
+    if re.fullmatch(r"It|They|He|She", text):
+        return ""
+    return None
