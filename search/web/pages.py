@@ -60,6 +60,9 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
 
 @router.api_route("/", methods=["GET", "HEAD"])
 def search_page(request: Request, form: Annotated[SearchForm, Depends(search_form)]) -> Response:
+    if any(value == "" for _, value in request.query_params.multi_items()):
+        # the form sends its empty fields too: answer with the short link worth sharing
+        return RedirectResponse(form.link(page=form.page), 303)
     library = open_library(request)
     documents = library.documents()
     context: dict[str, Any] = {

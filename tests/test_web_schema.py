@@ -1,0 +1,82 @@
+"""Schemathesis against /openapi.json: generated requests to every API operation.
+
+Every response must be no 5xx and must match the description (status code,
+content type, headers, JSON schema); requests that break the description
+(page=0, size=1000, a missing citation) must be refused. Examples are few, so the module runs in
+seconds on the sample index. Schemathesis's pytest loader (``from_fixture``)
+fails on pytest 9, so each operation's strategy is drawn with Hypothesis here.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+
+def _require(module: str) -> None:
+    try:
+        __import__(module)
+    except ImportError:
+        message = f"{module} is not installed: pip install -e '.[web,test]'"
+        if os.environ.get("PARAINDEX_REQUIRE_BROWSER") == "1":
+            pytest.fail(message + " (PARAINDEX_REQUIRE_BROWSER=1)", pytrace=False)
+        pytest.skip(message, allow_module_level=True)
+
+
+_require("fastapi")
+_require("schemathesis")
+
+import schemathesis  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=".*httpx2")  # starlette 1.x prefers httpx2
+    from search.web import create_app  # noqa: E402
+
+#: generated cases per API operation
+EXAMPLES = 40
+OPERATIONS = [
+    "GET /api/search",
+    "GET /api/recommendations",
+    "GET /api/paragraph",
+    "GET /api/paragraph/{path}",
+    "GET /api/similar",
+    "GET /api/documents",
+]
+
+
+@pytest.fixture(scope="module")
+def api_schema(sample_index: Path) -> schemathesis.schemas.BaseSchema:
+    app = create_app(sample_index, allowed_hosts=["localhost", "127.0.0.1", "testserver"])
+    return schemathesis.openapi.from_asgi("/openapi.json", app)
+
+
+def _operations(schema: schemathesis.schemas.BaseSchema) -> dict[str, object]:
+    found = {}
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        found[f"{operation.method.upper()} {operation.path}"] = operation
+    return found
+
+
+def test_every_operation_is_fuzzed(api_schema: schemathesis.schemas.BaseSchema) -> None:
+    assert sorted(_operations(api_schema)) == sorted(OPERATIONS)
+
+
+@pytest.mark.parametrize("label", OPERATIONS)
+def test_api_conforms_to_its_description(api_schema: schemathesis.schemas.BaseSchema,
+                                         label: str) -> None:
+    operation = _operations(api_schema)[label]
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    def check(case: schemathesis.Case) -> None:
+        # a schema-valid query may still be one the library refuses (400: "every word is
+        # too common"), so only the acceptance of valid data is not checked
+        case.call_and_validate(excluded_checks=[schemathesis.checks.positive_data_acceptance])
+
+    check()
