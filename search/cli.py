@@ -456,7 +456,9 @@ def _allowed_hosts(host: str, extra: Iterable[str]) -> list[str]:
         hosts += [socket.gethostname(), socket.getfqdn()]
     else:
         hosts.append(host)
-    return list(dict.fromkeys(h for h in hosts if h))
+    # the Host header writes an IPv6 address in brackets
+    return list(dict.fromkeys(f"[{h}]" if ":" in h and not h.startswith("[") else h
+                              for h in hosts if h))
 
 
 def main() -> None:

@@ -518,7 +518,7 @@ def test_original_files_by_document_id_only(sample: TestClient) -> None:
 
 def test_host_header_is_checked(sample_index: Path) -> None:
     app = create_app(sample_index)
-    for host in ("localhost", "127.0.0.1"):
+    for host in ("localhost", "127.0.0.1", "[::1]"):
         assert TestClient(app, base_url=f"http://{host}:8765").get("/").status_code == 200
     for host in ("evil.example", "localhost.evil.example", "192.168.1.5"):
         response = TestClient(app, base_url=f"http://{host}").get("/api/documents")
@@ -616,6 +616,29 @@ def test_serve_warns_when_exposed(served: dict[str, Any], sample_index: Path) ->
     assert (served["host"], served["port"]) == ("0.0.0.0", 9000)
     client = TestClient(served["app"], base_url="http://reports.lan:9000")
     assert client.get("/").status_code == 200
+
+
+def test_serve_on_ipv6_loopback(served: dict[str, Any], sample_index: Path) -> None:
+    result = CliRunner().invoke(cli, ["--index", str(sample_index), "serve", "--host", "::1"],
+                                obj={})
+    assert result.exit_code == 0 and "Warning" not in result.output
+    assert "http://[::1]:8765/" in result.output
+    assert TestClient(served["app"], base_url="http://[::1]:8765").get("/").status_code == 200
+
+
+def test_serve_open_starts_a_browser(served: dict[str, Any], sample_index: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import webbrowser
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    monkeypatch.setattr(threading, "Timer", lambda delay, call, args: type(
+        "Now", (), {"start": lambda self: call(*args)})())
+    result = CliRunner().invoke(cli, ["--index", str(sample_index), "serve", "--open",
+                                      "--port", "8800"], obj={})
+    assert result.exit_code == 0, result.output
+    assert opened == ["http://127.0.0.1:8800/"]
 
 
 def test_serve_without_an_index(tmp_path: Path) -> None:

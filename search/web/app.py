@@ -27,7 +27,8 @@ from search.service import Paraindex
 
 from . import api, pages
 
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+#: as the Host header carries them (an IPv6 address in brackets)
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
