@@ -199,6 +199,7 @@ class _Walker:
         self.stream = stream
         #: unnumbered headings the contents page lists, with their level
         self.listed = listed or {}
+        self._listed_lengths: list[int] | None = None
         self.layout = layout
         self.starts = starts
         self.skip = skip
@@ -288,6 +289,8 @@ class _Walker:
         if len(key) < 4:
             return None
         if key not in self.listed:
+            if text[-1:] in ".;," or not self._listed_length(len(key)):
+                return None  # fuzzy matching is for heading-like lines of about the right length
             close = difflib.get_close_matches(key, self.listed, n=1, cutoff=0.8)
             if not close:
                 return None
@@ -296,6 +299,12 @@ class _Walker:
         if self.state.headings and self.state.headings[-1] == printed:
             return None
         return hd.Heading(level, printed, "listed", line.size)
+
+    def _listed_length(self, length: int) -> bool:
+        """Is a heading of about this length listed? (cheap filter before fuzzy matching)"""
+        if self._listed_lengths is None:
+            self._listed_lengths = sorted({len(key) for key in self.listed})
+        return any(abs(length - known) <= known // 4 for known in self._listed_lengths)
 
     def _is_next_item(self, parent: int, number: int) -> bool:
         if self.item_parent != parent:

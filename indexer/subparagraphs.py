@@ -12,13 +12,21 @@ import re
 
 from .model import SubParagraph
 
-_MARKER_RE = re.compile(
-    r"(?:(?<=\n)|(?<=^)|(?<=[:;]\s)|(?<=[:;] and\s)|(?<=[:;] or\s)|(?<=[:;] et\s)|(?<=[:;] y\s))"
-    r"\(([a-z]{1,2}|[ivxl]{1,6})\)\s"
-    r"|(?<=\n)([a-z]{1,2}|[ivxl]{1,6})\)\s"  # Spanish and French print "a)" at a line start
-)
+_MARKER_RE = re.compile(r"(\()?([a-z]{1,6})\)\s")
+_INLINE_BEFORE_RE = re.compile(r"[:;](?:\s(?:and|or|et|y))?\s$")
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
           "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+def _opens_sub_paragraph(text: str, match: re.Match[str]) -> bool:
+    """At a line start ("(a) " or Spanish "a) "), or inline after a colon or semicolon."""
+    label = match.group(2)
+    if len(label) > 2 and label not in _ROMAN:
+        return False
+    start = match.start()
+    if start == 0 or text[start - 1] == "\n":
+        return True
+    return bool(match.group(1)) and bool(_INLINE_BEFORE_RE.search(text, max(0, start - 6), start))
 
 
 def _letter_index(label: str) -> int | None:
@@ -36,7 +44,9 @@ def find_subparagraphs(text: str) -> list[SubParagraph]:
     letter_label: str | None = None
     roman = 0
     for match in _MARKER_RE.finditer(text):
-        label = match.group(1) or match.group(2)
+        if not _opens_sub_paragraph(text, match):
+            continue
+        label = match.group(2)
         index = _letter_index(label)
         roman_index: int | None = _ROMAN.index(label) + 1 if label in _ROMAN else None
         as_letter = index is not None and index == letter + 1

@@ -22,6 +22,7 @@ from ..model import Line, Page, SourceDocument
 _FPDF_ERR_PASSWORD = 4
 _FONT_ITALIC = 1 << 6  # PDF font descriptor flag
 _DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 #: characters after which a small digit run is a note marker ("rights.1", "Act”,2")
 _MARKER_FOLLOWS = ".,;:)]”’\"'*"
 #: a superscript glyph is at most this fraction of the text size around it
@@ -120,22 +121,26 @@ def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[L
     glyphs = _Glyphs(textpage)
     lines: list[Line] = []
     start = 0
-    previous_end: tuple[float, float] | None = None
+    previous_right: float | None = None
     for raw_line in text.split("\r\n"):
         offset = start
         start += len(raw_line) + 2
+        stripped = raw_line.lstrip()
+        if not stripped.strip():
+            continue
+        first = offset + len(raw_line) - len(stripped)
+        x, y = glyphs.origin(first)
         continues = False
-        if lines and previous_end is not None and raw_line.strip():
-            first = offset + len(raw_line) - len(raw_line.lstrip())
-            x, y = glyphs.origin(first)
-            right, baseline = previous_end
-            size = lines[-1].size or 10.0
-            continues = abs(y - baseline) < 0.6 * size and 0 <= x - right < 4 * size
-        line = _make_line(glyphs, raw_line, offset, number, continues)
+        if lines and previous_right is not None:
+            previous = lines[-1]
+            size = previous.size or 10.0
+            continues = (
+                abs(y - (previous.y or 0.0)) < 0.6 * size and 0 <= x - previous_right < 4 * size
+            )
+        line = _make_line(glyphs, raw_line, offset, first, x, y, number, continues)
         if line is None:
             continue
-        last = offset + len(raw_line.rstrip()) - 1
-        previous_end = (glyphs.right(last), glyphs.origin(last)[1])
+        previous_right = glyphs.right(offset + len(raw_line.rstrip()) - 1)
         if continues:
             merged = lines[-1]
             merged.text = f"{merged.text} {line.text}"
@@ -145,20 +150,23 @@ def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[L
 
 
 def _make_line(
-    glyphs: _Glyphs, raw_line: str, offset: int, number: int, continues: bool = False
+    glyphs: _Glyphs,
+    raw_line: str,
+    offset: int,
+    first: int,
+    x: float,
+    y: float,
+    number: int,
+    continues: bool = False,
 ) -> Line | None:
-    stripped = raw_line.lstrip()
-    if not stripped.strip():
-        return None
-    first = offset + len(raw_line) - len(stripped)
-    letter = next(
-        (offset + i for i, ch in enumerate(raw_line) if ch.isalpha()),
-        first,
-    )
+    found = _LETTER.search(raw_line)
+    letter = offset + found.start() if found else first
     size = glyphs.size(letter)
-    x, y = glyphs.origin(first)
-    _, letter_y = glyphs.origin(letter)
-    text = _drop_superscripts(glyphs, raw_line, offset, size, letter_y, continues)
+    if _DIGITS.search(raw_line):
+        letter_y = glyphs.origin(letter)[1] if letter != first else y
+        text = _drop_superscripts(glyphs, raw_line, offset, size, letter_y, continues)
+    else:
+        text = raw_line
     text = text.replace(_PDFIUM_LINE_HYPHEN, "-").replace("\x02", "-").strip()
     if not text:
         return None
