@@ -64,6 +64,7 @@ _PATTERNS: list[tuple[str, str]] = [
             r"civil service commissions|human resources departments|public institutions|"
             r"media|trade unions|employers|local communities|treaty bodies|special procedures|"
             r"mandate holders|the Special Rapporteur|the Working Group|the Expert Mechanism|"
+            r"development partners|partners|the international donor community|"
             r"institutes"),
     (_COUNCIL, r"Council\b"),
     (SECRETARY_GENERAL, r"Secretary-General|(?:the )?(?:United Nations )?Secretariat|"
@@ -95,6 +96,10 @@ _COMPILED = [(category, re.compile(rf"(?<![\w-])(?:{pattern})", re.IGNORECASE))
              for category, pattern in _PATTERNS]
 _DETERMINERS = re.compile(r"^(?:(?:the|all|its|their|each|both|any|relevant|concerned|such)\s+)+",
                           re.IGNORECASE)
+#: people a practical instruction is for, not a recommendation ("Delegations are requested to")
+_LOGISTICS = re.compile(r"^(?:delegations?|participants?|speakers?|representatives?|attendees|"
+                        r"journalists|visitors|members of (?:the )?delegations?|observers|"
+                        r"media representatives)\b", re.IGNORECASE)
 _PRONOUNS = re.compile(r"^(?:they|them|these|those|it|he|she|such (?:States|entities))$",
                        re.IGNORECASE)
 
@@ -126,6 +131,8 @@ def split_items(phrase: str) -> list[str]:
 def classify_item(item: str) -> str | None:
     """The category of one noun phrase, or None when it names no actor we know."""
     item = _DETERMINERS.sub("", item.strip())
+    if _LOGISTICS.match(item):
+        return None
     possessive = re.split(r"(?:’s?|'s?)[ ]+", item)
     if len(possessive) > 1:  # "Indigenous Peoples’ data systems": the head is "data systems"
         item = possessive[-1]

@@ -23,13 +23,11 @@ _HEADS = (
     r"Independent Experts?|Working Group|Expert Mechanism|Inspectors?|Board of Auditors|Board|"
     r"Mission|visiting mission|High Commissioner|Secretary-General|Commission|Panel|"
     r"Subcommittee|Permanent Forum|Forum|Group of Experts|Council|Executive Director|"
-    r"Administrator|Office|Unit"
+    r"Administrator|Office"
 )
 #: a proper name continued after its head: capitalised words and the small words between
-_NAME_TAIL = (
-    r"(?:(?:[ ]+(?:on|of|for|against|to|the|and|in|with|all|from|its|their)"
-    r"|,(?=[ ]+[A-Z]))*[ ]+[A-Z][\w’'-]*)*"
-)
+_CAPS = r"[ ]+[A-Z][\w’'-]*(?:[ ]+[A-Z][\w’'-]*)*"
+_NAME_TAIL = rf"(?:(?:[ ]+(?:on|of|for|against|the|and|with))+{_CAPS}|,(?=[ ]+[A-Z]){_CAPS})*"
 _SELF_VERBS = (
     r"recommends?|notes|welcomes|considers|recalls|trusts|urges|encourages?|requests?|"
     r"emphasizes|emphasises|stresses|is of the view|believes|reiterates|underlines|calls|"
@@ -38,15 +36,15 @@ _SELF_VERBS = (
     r"has considered|reaffirms|highlights|affirms|recognizes|cautions|wishes"
 )
 _SELF_SUBJECT = re.compile(
-    rf"\b(?:The|the)\s+(?:same\s+)?((?:{_HEADS}))(?:{_NAME_TAIL})(?:\s+(?:also|further|therefore|again|"
-    rf"thus|strongly|once again|has|is))*\s+(?:{_SELF_VERBS})\b"
+    rf"\b(?:The|the)\s+(?:same\s+)?(?:United Nations\s+)?((?:{_HEADS}))(?:{_NAME_TAIL})"
+    rf"(?:\s+(?:also|further|therefore|again|thus|strongly|once again|has|is))*"
+    rf"\s+(?:{_SELF_VERBS})\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|We)\s+(?:(?:also|further|therefore|strongly)\s+)*"
                            r"(?:recommend|urge|call|encourage|request|invite|suggest)\b")
 #: heads whose full name is not their extension ("Inspectors" of the Joint Inspection Unit)
 _HEAD_OWNERS = {
     "inspectors": "Joint Inspection Unit", "inspector": "Joint Inspection Unit",
-    "unit": "Joint Inspection Unit",
 }
 _FULL_NAME_PREFIX = r"(?:United Nations\s+|UN\s+)?"
 
@@ -63,7 +61,8 @@ class Author:
         words = _strip_subject(subject)
         if not words:
             return False
-        if words in ("i", "we"):
+        if words in ("i", "we") or re.fullmatch(r"(?:the present|this) (?:report|note|study)",
+                                                 " ".join(subject.lower().split())):
             return True
         if self.name and words == self.name.lower():
             return True
@@ -82,22 +81,51 @@ def _strip_subject(subject: str) -> str:
     return " ".join(text.split()).lower()
 
 
+_ADOPTING_BODY = re.compile(
+    r"\b(Human Rights Council|Security Council|General Assembly|Economic and Social Council|"
+    r"Executive Board(?: of the [A-Z][\w’'-]*(?: [A-Z][\w’'-]*| for| and| the| of)*)?|"
+    r"Trade and Development Board|Conference of the Parties|Governing Council|"
+    r"Special Committee on [A-Z][^,.;\n]{0,120}|Commission on [A-Z][\w ]{0,60}[A-Za-z])"
+)
+_RESOLUTION_OPENING = re.compile(
+    r"^(?:(?:Also|Further|Strongly|Again|Once again|Firmly)\s+)?([A-Z][a-z]+s)\b")
+
+
+def _is_resolution(texts: list[str]) -> bool:
+    """Operative paragraphs opening with a verb ("Urges", "Also requests"): a resolution or
+    decision, whose author is the body adopting it."""
+    from .verbs import BASE_VERBS, lemma
+
+    openings = 0
+    for text in texts:
+        match = _RESOLUTION_OPENING.match(text.strip())
+        if match and match.group(1).lower() not in BASE_VERBS and \
+                lemma(match.group(1)) in BASE_VERBS:
+            openings += 1
+    return openings >= 3 and openings >= 0.3 * len(texts)
+
+
 def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
     """The author of a report from its paragraphs (in order), title and symbol."""
+    front = "\n".join([title, *texts[:12]])
+    if _is_resolution(texts):
+        body = _ADOPTING_BODY.search(front)
+        if body:
+            name = _trim_name(body.group(1))
+            return Author(name, _heads_of(name))
     counts: Counter[str] = Counter()
     for text in texts:
         for match in _SELF_SUBJECT.finditer(text):
             counts[match.group(1).lower()] += 1
         for _ in _FIRST_PERSON.finditer(text):
             counts["i"] += 1
-    front = "\n".join([title, *texts[:12]])
     whole = "\n".join([title, *texts])
     if not counts:
         name = _name_from_front(front) or _name_from_symbol(symbol) or ""
         head = re.match(rf"(?:United Nations\s+)?({_HEADS})", name)
         if head:
             shorter = _expand(head.group(1).lower(), whole, title)
-            if shorter and name.startswith(shorter):
+            if shorter and (name.startswith(shorter) or name.lower() == head.group(1).lower()):
                 name = shorter
         return Author(name, _heads_of(name))
     head, _ = counts.most_common(1)[0]
@@ -105,10 +133,16 @@ def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
         name = _first_person_author(front) or _first_person_author(whole) or ""
         author = Author(name, _heads_of(name) | {"i", "we"})
         return author
-    name = _expand(head, whole, title) or _name_from_symbol(symbol) or \
-        head.title().replace("-general", "-General")
+    name = _expand(head, whole, title) or _name_from_symbol(symbol) or (
+        head.title().replace("-general", "-General") if head in _SPECIFIC_HEADS else "")
     heads = _heads_of(name) | {head}
     return Author(name, heads)
+
+
+#: heads that name one kind of body even without its full name
+_SPECIFIC_HEADS = {"secretary-general", "special rapporteur", "independent expert",
+                   "high commissioner", "advisory committee", "expert mechanism",
+                   "special rapporteurs", "independent experts"}
 
 
 def _expand(head: str, text: str, title: str = "") -> str | None:
@@ -117,11 +151,15 @@ def _expand(head: str, text: str, title: str = "") -> str | None:
     if head in _HEAD_OWNERS:
         owner = _HEAD_OWNERS[head]
         return owner if owner in text else None
+    if head == "secretary-general":  # "... of the Secretary-General for X" is another office
+        return "Secretary-General"
     head_re = re.escape(head).replace(r"\ ", r"\s+")
-    pattern = re.compile(rf"{_FULL_NAME_PREFIX}(?i:{head_re}){_NAME_TAIL}")
+    pattern = re.compile(rf"(?:[A-Z][a-z]+[ ]+){{0,3}}(?i:{head_re}){_NAME_TAIL}")
     names: Counter[str] = Counter()
     for match in pattern.finditer(text):
-        name = _trim_name(match.group(0))
+        name = re.sub(r"^(?:(?:The|This|That|These|Its|In|At|By|On|For|Of|To|As|With|Under|"
+                      r"From|And|Also|Both|Each|Every|All|Since|While|When|Where|If)\s+)+", "",
+                      _trim_name(match.group(0)))
         if name.lower() != head:
             names[name] += 1
     if not names:
@@ -143,6 +181,9 @@ def _expand(head: str, text: str, title: str = "") -> str | None:
 
 def _trim_name(name: str) -> str:
     name = " ".join(name.split())
+    name = re.split(r" and the | and (?=[A-Z])(?!Cultural|Social|Budgetary|Northern|Development|"
+                    r"Technical|Political|Scientific|Racial|Punishment|Degrading|Members|"
+                    r"Tobago|Herzegovina|Barbuda|Nevis|Principe|Grenadines)", name)[0]
     name = re.sub(r"(?:\s+(?:on|of|for|against|to|the|and|in|with|all|from|its|their))+$", "",
                   name)
     return name.rstrip(",")

@@ -120,7 +120,7 @@ _PASSIVE = re.compile(
     re.DOTALL,
 )
 _IT_IS = re.compile(r"(?<![\w-])[Ii]t is (?:(?:also|further|therefore|strongly|thus)[ ]+)*"
-                    r"(?P<verb>recommended|suggested|requested|proposed|advised)[ ]+that[ ]+")
+                    r"(?P<verb>recommended|suggested|requested|advised)[ ]+that[ ]+")
 _DRAFT = re.compile(r"\b(?:adopt|adoption of|approve|approval of|consider and adopt)[ ]+(?:the|a)"
                     r"[ ]+(?:following[ ]+)?draft[ ]+(?:resolution|decision)s?\b[^.]*:")
 _SHOULD = re.compile(r"(?<![\w-])should(?![\w-])")
@@ -250,11 +250,22 @@ def clause_subject(left: str) -> str:
     return re.sub(r"^(?:and|or|but|so)\s+", "", subject).strip()
 
 
+def _resolution_opening(text: str) -> bool:
+    """'Urges States ...', 'Also encourages ...', 'Takes note ...': a verb with its subject
+    left out, as in the operative paragraphs of resolutions and decisions."""
+    words = text.split()
+    while words and words[0].lower().strip(",") in ADVERBS:
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0].strip("(“\",")
+    return first[:1].isupper() and first.lower().endswith("s") and \
+        first.lower() not in BASE_VERBS and lemma(first) in BASE_VERBS
+
+
 def main_subject(sentence: str) -> str:
     """The subject of a sentence's first finite verb; "" when left out ("Urges States to ...")."""
-    first = sentence.split(" ", 1)[0].strip("(“\"")
-    if first[:1].isupper() and first.lower() not in BASE_VERBS and lemma(first) in BASE_VERBS \
-            and first.lower().endswith("s"):
+    if _resolution_opening(sentence):
         return ""
     match = _FINITE.search(sentence)
     if not match:
@@ -532,8 +543,9 @@ def _sentence_directives(
         frame = _frame(left[: max(0, left.rfind(subject))] if subject else left, is_self)
         voice = REPORTED if aux in ("was", "were") else (frame.voice or OWN)
         action, _ = _first_action(match.group("rest"))
-        found.append(Directive("passive", voice, frame.speaker, subject, action, True,
-                               segment=segment))
+        actor = bool(classify(subject)) or is_pronoun(subject)
+        found.append(Directive("passive", voice, frame.speaker, subject if actor else "", action,
+                               actor, segment=segment))
         covered.append(match.span())
     # should
     for match in _SHOULD.finditer(sentence):
@@ -568,7 +580,7 @@ def _performative(
     if bare_form and previous and not re.match(r"^(?:i|we|they|inspectors?|experts?|members?|"
                                                r"rapporteurs|[a-z]+s)$", previous):
         return None  # a bare form after a singular noun: a subjunctive, not a performative
-    if not stripped.strip():
+    if not stripped.strip() or all(w.lower().strip(",") in ADVERBS for w in stripped.split()):
         speaker = chapeau_speaker  # resolution style, or a sub-paragraph of "X:"
         elided = True
     elif re.search(r"(?:,|\band)$", stripped):

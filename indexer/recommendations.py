@@ -73,6 +73,9 @@ _COMPILATION_DOC = re.compile(
 _ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
 _LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+(?:To|That)\b")
 _LABEL = re.compile(r"^(?:Recommendation|Recommandation|Recomendación)\s+\d+", re.IGNORECASE)
+#: "Evaluation recommendation 3:", "Recommendation 2.", "Audit recommendation 12:"
+_LABELLED = re.compile(r"^\s*(?:(?:[A-Z][\w-]*|OIOS|JIU|IEO)\s+){0,2}[Rr]ecommendation\s+\d+[a-z]?"
+                       r"\s*[:.]\s+")
 _TREATY_BODY = re.compile(r"^(?:Committee (?:on|against)|Human Rights Committee|"
                           r"Subcommittee on Prevention)")
 
@@ -183,11 +186,17 @@ def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) ->
     directives = find_directives(text, author.is_self)
     _note_bodies(text, context)
     rec_section = in_recommendation_section(unit.section)
+    labelled = _LABELLED.match(text)
+    if labelled and not label:
+        label = labelled.group(0).rstrip(" :.")
+        text = text[labelled.end():]
+        directives = find_directives(text, author.is_self)
     compilation = context.compilation or any(
         _COMPILATION_HEADING.search(h) for h in unit.section)
     states = _states(text)
     is_item = bool(head.number and _ITEM_NUMBER.match(head.number)) or bool(
-        _LIST_NUMBER.match(text)) or bool(states and _opens_with_imperative(directives))
+        _LIST_NUMBER.match(text)) or bool(states and rec_section and
+                                          _opens_with_imperative(directives))
     chapeau, context.chapeau = context.chapeau, None
 
     counted: list[Directive] = []
@@ -217,7 +226,12 @@ def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) ->
         return Finding()
     if text.rstrip().endswith(":"):
         context.chapeau = counted[-1]
-    return _finding(kind, counted, directives, unit, head, text, states, is_item, context)
+    finding = _finding(kind, counted, directives, unit, head, text, states, is_item, context)
+    source = re.match(r"^(\w+)\s+recommendation", label or "", re.IGNORECASE)
+    if source and source.group(1).lower() not in ("formal", "informal", "key", "main", "general"):
+        finding.kind = REPORTED  # "Evaluation recommendation 3:" in a management response
+        finding.recommenders = [source.group(1)]
+    return finding
 
 
 def _states(text: str) -> list[str]:

@@ -21,6 +21,7 @@ BASE_VERBS = frozenset(
     become begin benefit bolster boost bridge bring broaden build calculate call campaign cancel
     capitalize capture carry cease centralize certify champion change channel charge check
     circulate clarify classify clean close codify collaborate collect combat combine commence
+    commend deplore demand stress underline recall affirm regret decry denounce reject
     commission commit communicate compensate compile complete comply comprise conceive
     concentrate conclude condemn conduct confer confirm connect consider consolidate construct
     consult contemplate continue contribute control convene converge convert convey cooperate
