@@ -688,7 +688,7 @@ def test_real_document_pages_and_hit_links(real: TestClient) -> None:
             shown = soup(real.get(first["href"])).select_one("code#citation").get_text()
             assert shown.startswith(doc["symbol"] + ","), first["href"]
         assert real.get(doc["original_url"]).status_code == 200
-    results = real.get("/api/search", params={"q": "human rights defenders", "size": 100,
+    results = real.get("/api/search", params={"q": "human rights defenders", "size": 40,
                                               "facets": "true"}).json()
     assert results["facets"]["documents"] and results["facets"]["bodies"]
     for hit in results["hits"]:
