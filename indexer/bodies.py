@@ -181,9 +181,9 @@ def _expand(head: str, text: str, title: str = "") -> str | None:
 
 def _trim_name(name: str) -> str:
     name = " ".join(name.split())
-    name = re.split(r" and the | and (?=[A-Z])(?!Cultural|Social|Budgetary|Northern|Development|"
-                    r"Technical|Political|Scientific|Racial|Punishment|Degrading|Members|"
-                    r"Tobago|Herzegovina|Barbuda|Nevis|Principe|Grenadines)", name)[0]
+    name = name.split(" and the ")[0]
+    if name.startswith("Secretary-General "):  # "Report of the Secretary-General on X"
+        name = "Secretary-General"
     name = re.sub(r"(?:\s+(?:on|of|for|against|to|the|and|in|with|all|from|its|their))+$", "",
                   name)
     return name.rstrip(",")

@@ -53,6 +53,7 @@ from .directives import (
 from .instruments import find_instruments
 from .model import Paragraph
 from .recunits import Unit, build_units
+from .recvalues import keyword
 from .states import STATE_NAME_RE
 from .upr import item_prefix, recommending_states, status_from_text
 
@@ -155,9 +156,9 @@ def mark_recommendations(
     for paragraph, finding in zip(paragraphs, analyse(paragraphs, symbol or "", title or ""),
                                   strict=True):
         paragraph.is_recommendation = finding.is_recommendation
-        paragraph.addressees = finding.addressees
-        paragraph.actions = finding.actions
-        paragraph.recommenders = finding.recommenders
+        paragraph.addressees = [keyword(v) for v in finding.addressees]
+        paragraph.actions = [keyword(v) for v in finding.actions]
+        paragraph.recommenders = [keyword(v) for v in finding.recommenders]
         paragraph.instruments = finding.instruments
 
 

@@ -23,7 +23,7 @@ from indexer.workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 
 from . import output
 from .progress import make_progress
-from .service import FACETS, Paraindex
+from .service import Paraindex
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -334,11 +334,14 @@ def export(ctx: click.Context, symbol: str | None, fmt: str, output_file: Any) -
 @cli.command()
 @click.argument("query", required=False, default="")
 @_search_options
-@click.option("--addressee", help="Addressed to (states, state party, general assembly, ...).")
-@click.option("--by", help="Recommended by (a body, or a State in UPR reports).")
-@click.option("--action", help="Action asked for (ratify, adopt, establish, ensure, ...).")
-@click.option("--facets", is_flag=True, help="Show counts by document, addressee, action and "
-              "recommender.")
+@click.option("--addressee", help="Addressed to: States, State party, Government, General "
+              "Assembly, Secretary-General, OHCHR, United Nations system, business enterprises, "
+              "civil society, ... (case and plural forgiven).")
+@click.option("--by", help="Recommended by: a body (Committee against Torture) or, for UPR "
+              "items, a State (Nigeria, Venezuela).")
+@click.option("--action", help="Action asked for: ratify, adopt, establish, ensure, ...")
+@click.option("--facets", is_flag=True, help="Show counts by addressee, action, recommender "
+              "and document.")
 @format_option()
 @click.pass_context
 @friendly_errors
@@ -347,17 +350,36 @@ def recommendations(ctx: click.Context, query: str, symbol: str | None, language
                     action: str | None, facets: bool, fmt: str) -> None:
     """Recommendation paragraphs across all reports, ranked for QUERY (optional).
 
+    Each is shown with whom it addresses, the action it asks for and who made
+    it (the report's author, or the recommending States of a UPR item).
+
     \b
     Example:
       paraindex recommendations "statelessness" --addressee states --facets
       paraindex recommendations --by Nigeria --action ratify
     """
     library = _open(ctx)
-    facet_names = tuple(FACETS) if facets else ()
-    results = library.search(query, symbol=symbol, recommendations=True, language=language,
-                             limit=limit, offset=offset, facets=facet_names, addressee=addressee,
-                             action=action, by=by)
+    results = library.recommendations(query, symbol=symbol, language=language, limit=limit,
+                                      offset=offset, facets=facets, addressee=addressee,
+                                      action=action, by=by)
+    if fmt == "text":
+        for hit in results.hits:
+            hit.snippet = f"{_recommendation_summary(hit.record)}\n{hit.snippet}"
     _print_results(results, fmt, offset)
+
+
+def _recommendation_summary(record: Any) -> str:
+    """'to States · ratify · by Nigeria, Portugal' for the text output."""
+    parts = []
+    if record.addressees:
+        parts.append("to " + ", ".join(record.addressees))
+    if record.actions:
+        parts.append(", ".join(record.actions[:3]))
+    if record.recommenders:
+        shown = ", ".join(record.recommenders[:4])
+        more = len(record.recommenders) - 4
+        parts.append("by " + shown + (f" and {more} more" if more > 0 else ""))
+    return "[" + " · ".join(parts) + "]" if parts else ""
 
 
 @cli.command()

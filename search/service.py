@@ -14,11 +14,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indexer.errors import NotFoundError, QueryError
 from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
+from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter
 from indexer.store import Filters, Store, default_index_dir
 from indexer.store import _bodies as body_codes
 from indexer.symbols import is_pattern, normalise_symbol, symbol_matches
@@ -28,6 +29,10 @@ from .query import prepare
 
 FACETS = {"documents": "symbol", "bodies": "body", "addressees": "addressee",
           "actions": "action", "by": "by"}
+#: what `paraindex recommendations --facets` counts
+RECOMMENDATION_FACETS = ("addressees", "actions", "by", "documents")
+#: how much a recommendation outranks a mere mention in `similar` for a recommendation
+SIMILAR_RECOMMENDATION_BOOST = 1.5
 
 
 @dataclass(slots=True)
@@ -192,11 +197,58 @@ class Paraindex:
                 out = re.sub(rf"\b{re.escape(word)}\b", options[0], out)
         return out if out != text else None
 
+    # -- recommendations -----------------------------------------------------------------
+    def recommendations(
+        self,
+        query: str = "",
+        symbol: str | None = None,
+        language: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        facets: bool = False,
+        addressee: str | None = None,
+        action: str | None = None,
+        by: str | None = None,
+    ) -> SearchResults:
+        """Recommendation paragraphs across reports, ranked for ``query`` (all when empty).
+
+        Filters take what people type: ``addressee="business"`` finds "business
+        enterprises", ``by="Venezuela"`` the State's UN name, ``action="ratifying"``
+        "ratify". ``facets`` counts the matches by addressee, action, recommender and
+        document.
+        """
+        return self.search(
+            query, symbol=symbol, recommendations=True, language=language, limit=limit,
+            offset=offset, facets=RECOMMENDATION_FACETS if facets else (),
+            addressee=addressee_filter(addressee) if addressee else None,
+            action=action_filter(action) if action else None,
+            by=recommender_filter(by) if by else None,
+        )
+
     # -- more ----------------------------------------------------------------------------
     def similar(self, citation: str | Citation, limit: int = 10) -> list[Hit]:
-        """Paragraphs of other reports that say much the same as the cited one."""
+        """Paragraphs of other reports that say much the same as the cited one, best first.
+
+        A UPR item is compared without the recommending States that end it, so
+        that items on the same treaty match rather than lists of the same States;
+        for a recommendation, other recommendations rank ahead of mere mentions.
+        Never the paragraph itself, nor its copy in a revision or corrigendum of its
+        report, and each paragraph once however many revisions carry it.
+        """
         record = self.get(citation)[0].record
-        return self.store.similar(record, limit=limit)
+        probe = replace(record, text=core_text(record.text))
+        found = self.store.similar(probe, limit=limit * 3)
+        seen = {(_report_family(record.symbol), record.annex, record.number)}
+        hits = []
+        for hit in found:  # one of each paragraph, whichever revision of its report
+            where = (_report_family(hit.record.symbol), hit.record.annex, hit.record.number)
+            if hit.record.key != record.key and (where not in seen or hit.record.number is None):
+                seen.add(where)
+                hits.append(hit)
+        if record.is_recommendation:
+            hits.sort(key=lambda hit: -hit.score * (SIMILAR_RECOMMENDATION_BOOST
+                                                    if hit.record.is_recommendation else 1.0))
+        return hits[:limit]
 
     def export(self, symbol: str | None = None) -> Iterator[ParagraphRecord]:
         """Every paragraph, or those of documents matching ``symbol``, in reading order."""
@@ -221,6 +273,11 @@ def _bodies_of(symbol_counts: dict[str, int]) -> dict[str, int]:
         for code in body_codes(symbol):
             counts[code] = counts.get(code, 0) + count
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+
+def _report_family(symbol: str) -> str:
+    """A symbol without its revision or corrigendum: 'E/CN.6/2025/3/Rev.1' -> 'E/CN.6/2025/3'."""
+    return re.sub(r"(?:/(?:Rev|Corr)\.\d+)+$", "", symbol)
 
 
 def _display(symbol: str) -> str:
