@@ -31,12 +31,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 STEP_TIMEOUT_MS = 15_000
 
 
-def _missing(reason: str) -> None:
-    if os.environ.get("PARAINDEX_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason} (PARAINDEX_REQUIRE_BROWSER=1)", pytrace=False)
-    pytest.skip(reason, allow_module_level=True)
-
-
 def _chromium() -> str | None:
     chosen = os.environ.get("PARAINDEX_CHROMIUM")
     if chosen:
@@ -44,20 +38,36 @@ def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-for _module in ("fastapi", "uvicorn", "playwright"):
-    try:
-        __import__(_module)
-    except ImportError:
-        _missing(f"{_module} is not installed: pip install -e '.[web,test]'")
-CHROMIUM = _chromium()
-if CHROMIUM is None:
-    _missing("no Chromium found: apt-get install chromium (or set PARAINDEX_CHROMIUM)")
+def _problem() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    for module in ("fastapi", "uvicorn", "playwright"):
+        try:
+            __import__(module)
+        except ImportError:
+            return f"{module} is not installed: pip install -e '.[web,test]'"
+    if _chromium() is None:
+        return "no Chromium found: apt-get install chromium (or set PARAINDEX_CHROMIUM)"
+    return None
 
-import uvicorn  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+CHROMIUM = _chromium()
+PROBLEM = _problem()
+if PROBLEM and os.environ.get("PARAINDEX_REQUIRE_BROWSER") != "1":
+    pytest.skip(PROBLEM, allow_module_level=True)
 
 from indexer.batch import index_paths  # noqa: E402
-from search.web import create_app  # noqa: E402
+
+if not PROBLEM:
+    import uvicorn
+    from playwright.sync_api import Browser, Page, sync_playwright
+
+    from search.web import create_app
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _browser_needed() -> None:
+    if PROBLEM:  # only in CI (PARAINDEX_REQUIRE_BROWSER=1): fail each test, run the rest
+        pytest.fail(f"{PROBLEM} (PARAINDEX_REQUIRE_BROWSER=1)", pytrace=False)
 
 
 def _api_tests() -> Any:
