@@ -34,11 +34,13 @@ class Ranking:
     b: float = 0.75
     k1: float = 1.2
     #: Whoosh's OrGroup coordination scale ("all terms preferred"); None: off
-    coord: float | None = 0.9
+    coord: float | None = None
     #: exponent on the share of query words matched (0: off, 1: proportional)
     coverage: float = 0.0
     #: score multiplier for unnumbered blocks (1: no difference from paragraphs)
     block_weight: float = 1.0
+    #: multiplier for a paragraph marked as a recommendation when the query says "recommend…"
+    recommendation_weight: float = 1.0
     #: how many of the best hits are re-ordered by coverage and block weight
     window: int = 50
 
@@ -48,16 +50,29 @@ class Ranking:
 
     @property
     def reorders(self) -> bool:
-        return self.coverage > 0 or self.block_weight != 1.0
+        return self.coverage > 0 or self.block_weight != 1.0 or self.recommendation_weight != 1.0
 
 
 DEFAULT_RANKING = Ranking()
 
 
-def rescore(score: float, ranking: Ranking, matched_words: int, words: int, block: bool) -> float:
-    """The final score of a hit: Whoosh's score, scaled by coverage and kind."""
+def rescore(
+    score: float,
+    ranking: Ranking,
+    matched_words: int,
+    words: int,
+    block: bool,
+    recommendation: bool,
+) -> float:
+    """The final score of a hit: Whoosh's score, scaled by coverage, kind and intent.
+
+    ``recommendation`` is true when the query asks for recommendations and the
+    paragraph is one.
+    """
     if ranking.coverage > 0 and words > 1:
         score *= (max(matched_words, 1) / words) ** ranking.coverage
     if block:
         score *= ranking.block_weight
+    if recommendation:
+        score *= ranking.recommendation_weight
     return score

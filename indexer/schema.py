@@ -13,6 +13,8 @@ part of the on-disk format: change them only with ``FORMAT_VERSION``.
 
 from __future__ import annotations
 
+import re
+
 from whoosh.analysis import (
     CharsetFilter,
     Filter,
@@ -21,11 +23,14 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
+from whoosh.analysis.filters import STOP_WORDS
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 #: bump when the schema or an analyzer changes; older indexes must be rebuilt
-FORMAT_VERSION = 1
+#: 2: possessives, French elisions, "2,271" as one number, single digits kept,
+#:    -isation spelt -ization, "may" and "us" no longer stop words
+FORMAT_VERSION = 2
 
 # field names, used everywhere instead of string literals
 KEY = "key"
@@ -97,31 +102,140 @@ class IrregularFormFilter(Filter):
             yield token
 
 
-_TOKENS = r"\w+(?:[.'’]\w+)*"
+class PossessiveFilter(Filter):
+    """Drop the English possessive ("women's" -> "women", "States'" -> "states").
+
+    Runs before the irregular forms, so "women's" joins "woman" like "women" does.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PossessiveFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            text = token.text
+            if text.endswith(("'s", "’s")):
+                token.text = text[:-2]
+            elif text.endswith(("'", "’")):
+                token.text = text[:-1]
+            yield token
+
+
+class SpellingFilter(Filter):
+    """One spelling for word forms that UN texts and their readers spell two ways.
+
+    UN editorial style writes -ization ("organization"); many readers type
+    -isation. Only the noun ending is joined: -ise verbs ("rise", "promise")
+    are too often not -ize words.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SpellingFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            text = token.text
+            if text.endswith("isation"):
+                token.text = text[:-7] + "ization"
+            elif text.endswith("isations"):
+                token.text = text[:-8] + "izations"
+            yield token
+
+
+_ELISION_RE = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+
+
+class ElisionFilter(Filter):
+    """French elided articles and pronouns: "l'éducation" -> "éducation", "d'une" -> "une"."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ElisionFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            token.text = _ELISION_RE.sub("", token.text)
+            if token.text:
+                yield token
+
+
+class NumberFilter(Filter):
+    """Numbers with thousands separators are one word: "2,271" -> "2271"."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NumberFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            if "," in token.text:
+                token.text = token.text.replace(",", "")
+            yield token
+
+
+class ShortWordFilter(Filter):
+    """Drop single letters (list labels, initials) but keep single digits ("Goal 5")."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ShortWordFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        for token in tokens:
+            if len(token.text) > 1 or token.text.isdigit():
+                yield token
+
+
+#: a word, a number with thousands separators, or words joined by . or an apostrophe
+_TOKENS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[.'’]\w+)*"
+#: modal "may" is also the month, "us" also the country: both stay searchable
+_ENGLISH_STOP_WORDS = STOP_WORDS - {"may", "us"}
 #: articles the stock lists miss
 _EXTRA_STOP_WORDS = {"fr": {"les", "des", "l", "d", "qu"}, "es": {"los", "las", "del"}}
 
 
 def english_analyzer():  # type: ignore[no-untyped-def]
-    """Words, lower case, accents folded, irregular plurals joined, stop words out, stemmed."""
+    """Words, lower case, accents folded, possessives dropped, irregular plurals joined,
+    -isation spelt -ization, stop words out, stemmed."""
     return (
         RegexTokenizer(_TOKENS)
+        | NumberFilter()
         | LowercaseFilter()
         | CharsetFilter(accent_map)
+        | PossessiveFilter()
         | IrregularFormFilter()
-        | StopFilter()
+        | SpellingFilter()
+        | ShortWordFilter()
+        | StopFilter(stoplist=_ENGLISH_STOP_WORDS, minsize=1)
         | StemFilter(lang="en")
     )
 
 
 def language_analyzer(lang: str):  # type: ignore[no-untyped-def]
-    """French or Spanish: snowball stemming and that language's stop words, accents folded."""
+    """French or Spanish: elisions dropped, snowball stemming and that language's stop words,
+    accents folded after stemming (the stemmers read accents)."""
     from whoosh.lang import stopwords_for_language
 
+    stoplist = stopwords_for_language(lang) | _EXTRA_STOP_WORDS.get(lang, set())
+    chain = RegexTokenizer(_TOKENS) | NumberFilter() | LowercaseFilter()
+    if lang == "fr":
+        chain = chain | ElisionFilter()
     return (
-        RegexTokenizer(_TOKENS)
-        | LowercaseFilter()
-        | StopFilter(stoplist=stopwords_for_language(lang) | _EXTRA_STOP_WORDS.get(lang, set()))
+        chain
+        | ShortWordFilter()
+        | StopFilter(stoplist=stoplist, minsize=1)
         | StemFilter(lang=lang)
         | CharsetFilter(accent_map)
     )

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -28,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import highlight, index
+from whoosh import collectors, highlight, index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError
@@ -40,6 +42,7 @@ from whoosh.qparser import (
 )
 from whoosh.qparser.plugins import FuzzyTermPlugin, PlusMinusPlugin, WildcardPlugin
 from whoosh.scoring import BM25F
+from whoosh.spelling import ListCorrector
 
 from . import schema as f
 from .errors import (
@@ -369,7 +372,7 @@ class Store:
             tree = parser.parse(text, normalize=False)
         except Exception as error:  # the parser raises assorted errors on odd input
             raise QueryError(f"cannot parse the query {text!r}: {error}") from None
-        _bound_expansions(tree, self._ix)
+        tree = self._rewrite(tree)
         scoring: list[wq.Query] = []
         required: list[wq.Query] = []
         excluded: list[wq.Query] = []
@@ -384,9 +387,7 @@ class Store:
                 required.append(clause)
             else:
                 scoring.append(clause)
-        with self._ix.searcher() as searcher:
-            reader = searcher.reader()
-            groups = [_clause_terms(clause, self._ix.schema, reader) for clause in scoring]
+        groups = [_clause_terms(clause, self._ix.schema) for clause in scoring]
         scored: wq.Query | None = None
         if len(scoring) == 1:
             scored = scoring[0].normalize()
@@ -401,6 +402,77 @@ class Store:
                 f"nothing to search for in {text!r}: every word is too common or too short"
             )
         return _Compiled(scored, restriction, exclusion, [g for g in groups if g])
+
+    def _rewrite(self, tree: wq.Query) -> wq.Query:
+        """Expand wildcard, prefix, fuzzy and range terms once, within a bound, into
+        plain terms; read a phrase on a field without positions as its words.
+
+        Whoosh would expand each such term again on every use, walking the
+        on-disk vocabulary (a fuzzy term took seconds); here vocabularies are read
+        once per opened index, and a prefix or wildcard on an English field is
+        matched against the words as written ("educat*" finds "education", whose
+        stem is "educ"), then stemmed.
+        """
+        schema = self._ix.schema
+
+        def visit(node: wq.Query) -> wq.Query:
+            if isinstance(node, _EXPANDING):
+                terms = self._expand(node)
+                if not terms:
+                    return wq.NullQuery
+                return wq.Or([wq.Term(node.fieldname, t, boost=node.boost) for t in terms])
+            if isinstance(node, wq.Phrase) and not schema[node.fieldname].format.supports(
+                "positions"
+            ):
+                return wq.And([wq.Term(node.fieldname, w, boost=node.boost) for w in node.words])
+            return node if node.is_leaf() else node.apply(visit)
+
+        return visit(tree)
+
+    def _expand(self, node: wq.Query) -> list[str]:
+        """The indexed terms an expanding query term stands for; ``QueryError`` past the bound."""
+        name = node.fieldname
+        found: set[str] = set()
+        if isinstance(node, (wq.Prefix, wq.Wildcard)) and name in _ENGLISH_FIELDS:
+            analyzer = self._ix.schema[name].analyzer
+            for word in _matching(self._vocabulary(_SPELLING_FIELD), node):
+                found.update(t.text for t in analyzer(word))
+                _check_bound(node, found)
+        if isinstance(node, (wq.Prefix, wq.Wildcard)):
+            found.update(_matching(self._vocabulary(name), node, len(found)))
+        elif isinstance(node, wq.FuzzyTerm):
+            vocabulary = self._vocabulary(name)
+            if vocabulary:
+                found.update(ListCorrector(vocabulary).suggest(
+                    node.text, limit=MAX_EXPANSIONS + 1, maxdist=node.maxdist,
+                    prefix=node.prefixlength,
+                ))
+                at = bisect_left(vocabulary, node.text)
+                if at < len(vocabulary) and vocabulary[at] == node.text:
+                    found.add(node.text)
+        else:  # a range or a regular expression: Whoosh's own walk, stopped at the bound
+            with self._ix.searcher() as searcher:
+                field_obj = self._ix.schema[name]
+                for btext in node._btexts(searcher.reader()):
+                    found.add(field_obj.from_bytes(btext))
+                    _check_bound(node, found)
+        _check_bound(node, found)
+        return sorted(found)
+
+    def _vocabulary(self, name: str) -> list[str]:
+        """The sorted terms of a field, read once per opened index."""
+        cache = getattr(self, "_vocabularies", None)
+        if cache is None or cache[0] is not self._ix:
+            cache = (self._ix, {})
+            self._vocabularies = cache
+        if name not in cache[1]:
+            with self._ix.searcher() as searcher:
+                reader = searcher.reader()
+                cache[1][name] = (
+                    [t.decode("utf-8") for t in reader.lexicon(name)]
+                    if name in reader.indexed_field_names() else []
+                )
+        return cache[1][name]
 
     def search(
         self,
@@ -428,26 +500,19 @@ class Store:
         with self._ix.searcher(weighting=weighting) as searcher:
             wanted = offset + limit
             window = max(wanted, ranking.window) if ranking.reorders else wanted
-            found = searcher.search(
-                parsed, filter=restriction, mask=mask, limit=window,
-                terms=bool(compiled.groups) and ranking.coverage > 0,
-            )
+            found = _run(searcher, parsed, restriction, mask, window)
             found.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
             found.formatter = _MarkerFormatter()
             ordered = [(hit.score or 0.0, hit) for hit in found]
             if ranking.reorders:
-                ordered = [
-                    (_rescore(hit, score, compiled.groups, ranking), hit)
-                    for score, hit in ordered
-                ]
-                ordered.sort(key=lambda pair: -pair[0])
+                ordered = _reorder(searcher.reader(), ordered, compiled.groups, ranking)
             hits = []
             budget = _SnippetBudget(SNIPPET_PAGE_SECONDS if snippets else 0.0)
             for score, hit in ordered[offset:wanted]:
                 record = _record(hit.fields())
                 hits.append(Hit(record, score, _snippet(hit, record, budget)))
             facets = _facets(searcher, parsed, restriction, mask, facet_fields)
-            total = found.estimated_length() if not found.has_exact_length() else len(found)
+            total = found.collector.count()
         return SearchResults(hits, total, facets)
 
     def unknown_words(self, words: Iterable[str]) -> list[str]:
@@ -471,13 +536,19 @@ class Store:
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Close spellings of ``word`` from the indexed English vocabulary, nearest first
-        and, at the same distance, commonest first."""
+        and, at the same distance, commonest first.
+
+        Candidates come from a Levenshtein automaton over the vocabulary held in
+        memory (Whoosh's on-disk walk took a second for one word at distance 2)
+        and are then ranked by Damerau distance, so "cheif" finds "chief".
+        """
         word = word.lower()
+        corrector = self._corrector()
+        if corrector is None:
+            return []
+        maxdist = 1 if len(word) <= 4 else 2
+        options = [o for o in corrector.suggest(word, limit=40, maxdist=maxdist) if o != word]
         with self._ix.searcher() as searcher:
-            try:
-                options = searcher.suggest(f.TEXT_EN, word, limit=20, maxdist=2)
-            except Exception:  # a field without a spelling graph: no suggestion
-                return []
             reader = searcher.reader()
             analyzer = self._ix.schema[f.TEXT_EN]
 
@@ -485,8 +556,24 @@ class Store:
                 stems = list(analyzer.process_text(option, mode="query"))
                 return reader.doc_frequency(f.TEXT_EN, stems[0]) if stems else 0
 
-            ranked = sorted(options, key=lambda o: (_edit_distance(word, o), -frequency(o)))
+            ranked = sorted(options, key=lambda o: (_edit_distance(word, o), -frequency(o), o))
         return ranked[:limit]
+
+    def _corrector(self) -> Any:
+        """The English vocabulary as a spelling corrector, read once per opened index."""
+        cached = getattr(self, "_spelling", None)
+        if cached is not None and cached[0] is self._ix:
+            return cached[1]
+        field_obj = self._ix.schema[f.TEXT_EN]
+        name = field_obj.spelling_fieldname(f.TEXT_EN)
+        with self._ix.searcher() as searcher:
+            reader = searcher.reader()
+            if name not in reader.indexed_field_names():
+                corrector = None
+            else:
+                corrector = ListCorrector([w.decode("utf-8") for w in reader.lexicon(name)])
+        self._spelling = (self._ix, corrector)
+        return corrector
 
     def similar(
         self, record: ParagraphRecord, limit: int = 10, other_documents: bool = True
@@ -808,6 +895,23 @@ class _MarkerFormatter(highlight.Formatter):
         return f"[[{highlight.get_text(text, token, replace)}]]"
 
 
+def _run(
+    searcher: Any, query: wq.Query, allow: wq.Query | None, mask: wq.Query | None, limit: int
+) -> Any:
+    """Score every match, keep the best ``limit`` and count them all in the same pass.
+
+    Whoosh's block-quality skipping saves little on a query spread over five
+    fields, and with it the total needs a second pass over the postings (a
+    quarter of the time of a common-word query); without matcher replacement
+    the count is exact.
+    """
+    collector: Any = collectors.TopCollector(limit, usequality=False, replace=0)
+    if allow is not None or mask is not None:
+        collector = collectors.FilterCollector(collector, allow, mask)
+    searcher.search_with_collector(query, collector)
+    return collector.results()
+
+
 class _SnippetBudget:
     """Highlighting time left for one page of hits (Whoosh re-analyses each text)."""
 
@@ -845,7 +949,7 @@ class _Compiled:
     groups: list[frozenset[tuple[str, bytes]]]  # the terms of each scored word or phrase
 
 
-_EXPANDING = (wq.Wildcard, wq.Prefix, wq.FuzzyTerm, wq.Regex)
+_EXPANDING = (wq.Wildcard, wq.Prefix, wq.FuzzyTerm, wq.Regex, wq.TermRange)
 
 
 def _is_restriction(clause: wq.Query) -> bool:
@@ -855,15 +959,13 @@ def _is_restriction(clause: wq.Query) -> bool:
     return bool(fields) and not fields & set(f.TEXT_FIELDS.values())
 
 
-def _clause_terms(clause: wq.Query, schema: Any, reader: Any) -> frozenset[tuple[str, bytes]]:
+def _clause_terms(clause: wq.Query, schema: Any) -> frozenset[tuple[str, bytes]]:
     terms: set[tuple[str, bytes]] = set()
     for leaf in clause.leaves():
         name = leaf.field()
         if name is None or name not in schema:
             continue
-        if isinstance(leaf, _EXPANDING):
-            terms.update((name, btext) for btext in leaf._btexts(reader))
-        elif leaf.has_terms():
+        if leaf.has_terms():
             for fieldname, text in leaf.terms(phrases=True):
                 try:
                     terms.add((fieldname, schema[fieldname].to_bytes(text)))
@@ -872,14 +974,70 @@ def _clause_terms(clause: wq.Query, schema: Any, reader: Any) -> frozenset[tuple
     return frozenset(terms)
 
 
-def _rescore(
-    hit: Any, score: float, groups: list[frozenset[tuple[str, bytes]]], ranking: Ranking
-) -> float:
-    matched_words = len(groups)
-    if ranking.coverage > 0 and len(groups) > 1:
-        matched = set(hit.matched_terms() or ())
-        matched_words = sum(1 for group in groups if group & matched)
-    return rescore(score, ranking, matched_words, len(groups), hit[f.KIND] == f.KIND_BLOCK)
+def _reorder(
+    reader: Any,
+    ordered: list[tuple[float, Any]],
+    groups: list[frozenset[tuple[str, bytes]]],
+    ranking: Ranking,
+) -> list[tuple[float, Any]]:
+    """Re-score the best hits by query coverage, kind and recommendation intent."""
+    covered = _coverage(reader, [hit.docnum for _, hit in ordered], groups)
+    asks_for_recommendations = any((f.TEXT_EN, b"recommend") in group for group in groups)
+    rescored = []
+    for score, hit in ordered:
+        stored = hit.fields()
+        score = rescore(
+            score,
+            ranking,
+            matched_words=covered.get(hit.docnum, len(groups)),
+            words=len(groups),
+            block=stored.get(f.KIND) == f.KIND_BLOCK,
+            recommendation=asks_for_recommendations and bool(stored.get(f.RECOMMENDATION)),
+        )
+        rescored.append((score, hit))
+    rescored.sort(key=lambda pair: -pair[0])
+    return rescored
+
+
+#: a clause expanding to more terms than this (a wildcard) counts as matched everywhere
+_COVERAGE_TERMS = 40
+
+
+def _coverage(
+    reader: Any, docnums: list[int], groups: list[frozenset[tuple[str, bytes]]]
+) -> dict[int, int]:
+    """How many of the query's words or phrases each of ``docnums`` contains.
+
+    Read from the postings of the few dozen hits only (Whoosh's own matched-term
+    recording walks every match and doubled the time of a common-word query).
+    """
+    if len(groups) < 2:
+        return {}
+    wanted = sorted(set(docnums))
+    counts = dict.fromkeys(wanted, 0)
+    for group in groups:
+        if len(group) > _COVERAGE_TERMS:
+            present = set(wanted)
+        else:
+            present = set()
+            for fieldname, btext in group:
+                if (fieldname, btext) not in reader:
+                    continue
+                postings = reader.postings(fieldname, btext)
+                for docnum in wanted:
+                    if docnum in present:
+                        continue
+                    if not postings.is_active():
+                        break
+                    if postings.id() < docnum:
+                        postings.skip_to(docnum)
+                        if not postings.is_active():
+                            break
+                    if postings.id() == docnum:
+                        present.add(docnum)
+        for docnum in present:
+            counts[docnum] += 1
+    return counts
 
 
 def _and_all(queries: list[wq.Query | None]) -> wq.Query | None:
@@ -919,17 +1077,43 @@ def _facets(
     return {name: dict(counter.most_common(30)) for name, counter in counts.items()}
 
 
-def _bound_expansions(parsed: wq.Query, ix: Any) -> None:
-    """Refuse wildcard, prefix and fuzzy terms that expand to too many words."""
-    with ix.searcher() as searcher:
-        reader = searcher.reader()
-        for node in parsed.leaves():
-            if isinstance(node, _EXPANDING):
-                count = 0
-                for _ in node._btexts(reader):
-                    count += 1
-                    if count > MAX_EXPANSIONS:
-                        raise QueryError(
-                            f"{node} matches more than {MAX_EXPANSIONS} words: "
-                            "make it more specific"
-                        )
+_ENGLISH_FIELDS = {f.TEXT_EN, f.SECTION, f.TITLE}
+#: Whoosh keeps the unstemmed words of the English text here (``spelling=True``)
+_SPELLING_FIELD = f.make_schema()[f.TEXT_EN].spelling_fieldname(f.TEXT_EN)
+
+
+def _matching(vocabulary: list[str], node: wq.Query, already: int = 0) -> Iterator[str]:
+    """Words of a sorted vocabulary that a prefix or wildcard term matches."""
+    if isinstance(node, wq.Prefix):
+        start = bisect_left(vocabulary, node.text)
+        for word in vocabulary[start:]:
+            if not word.startswith(node.text):
+                return
+            yield word
+        return
+    text = node.text
+    literal = re.split(r"[*?]", text, maxsplit=1)[0]
+    start = bisect_left(vocabulary, literal) if literal else 0
+    regex = _wildcard_regex(text)
+    count = already
+    for word in vocabulary[start:]:
+        if literal and not word.startswith(literal):
+            return
+        if regex.fullmatch(word):
+            count += 1
+            if count > MAX_EXPANSIONS:
+                raise QueryError(
+                    f"{node} matches more than {MAX_EXPANSIONS} words: make it more specific"
+                )
+            yield word
+
+
+def _check_bound(node: wq.Query, found: set[str]) -> None:
+    if len(found) > MAX_EXPANSIONS:
+        raise QueryError(f"{node} matches more than {MAX_EXPANSIONS} words: make it more specific")
+
+
+def _wildcard_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(
+        "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
+    )

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indexer.errors import NotFoundError, QueryError
+from indexer.ranking import Ranking
 from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter
 from indexer.store import Filters, Store, default_index_dir
@@ -25,7 +26,7 @@ from indexer.store import _bodies as body_codes
 from indexer.symbols import is_pattern, normalise_symbol, symbol_matches
 
 from .citation import Citation, looks_like_citation, parse_citation
-from .query import prepare
+from .query import correctable_words, corrected, prepare, with_alternatives
 
 FACETS = {"documents": "symbol", "bodies": "body", "addressees": "addressee",
           "actions": "action", "by": "by"}
@@ -149,8 +150,12 @@ class Paraindex:
         addressee: str | None = None,
         action: str | None = None,
         by: str | None = None,
+        ranking: Ranking | None = None,
     ) -> SearchResults:
-        """Ranked paragraphs; a citation typed as the query returns that paragraph."""
+        """Ranked paragraphs; a citation typed as the query returns that paragraph.
+
+        ``ranking`` overrides the default ordering (the evaluation harness uses it).
+        """
         if limit < 1:
             raise QueryError("--limit must be at least 1")
         if looks_like_citation(query) and symbol is None:
@@ -175,27 +180,31 @@ class Paraindex:
         fields = tuple(FACETS[name] for name in facets)
         if "bodies" in facets and FACETS["documents"] not in fields:
             fields += (FACETS["documents"],)
-        results = self.store.search(prepared.text, filters, limit, offset, fields)
+        corrections = self._corrections(prepared.text) if prepared.text else {}
+        text = with_alternatives(prepared.text, corrections)
+        results = self.store.search(text, filters, limit, offset, fields, ranking)
         counted = results.facets
         results.facets = {name: counted.get(FACETS[name], {}) for name in facets}
         if "bodies" in facets and not results.facets["bodies"]:
             # the body field is indexed but not stored, so the store cannot count it:
             # count the bodies of the (top 30) documents instead
             results.facets["bodies"] = _bodies_of(counted.get(FACETS["documents"], {}))
-        if prepared.text:
-            results.suggestion = self._suggestion(prepared.text)
+        if corrections:
+            results.suggestion = corrected(prepared.text, corrections)
         return results
 
-    def _suggestion(self, text: str) -> str | None:
-        """The query with each word the index has never seen replaced by its nearest spelling."""
-        words = [w for w in re.findall(r"(?<![:\w])[A-Za-z]{4,}(?![:\w*?])", text)
-                 if w not in {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}]
-        out = text
-        for word in self.store.unknown_words(words):
+    def _corrections(self, text: str) -> dict[str, str]:
+        """Each word of ``text`` the index has never seen, with its nearest known spelling.
+
+        The search then also looks for that spelling ("did you mean" and a forgiven
+        typo at once): an unknown word matches nothing, so this only adds results.
+        """
+        corrections = {}
+        for word in self.store.unknown_words(correctable_words(text)):
             options = self.store.suggest(word, limit=1)
             if options:
-                out = re.sub(rf"\b{re.escape(word)}\b", options[0], out)
-        return out if out != text else None
+                corrections[word] = options[0]
+        return corrections
 
     # -- recommendations -----------------------------------------------------------------
     def recommendations(
