@@ -148,9 +148,8 @@ _SPECIFIC_HEADS = {"secretary-general", "special rapporteur", "independent exper
 def _expand(head: str, text: str, title: str = "") -> str | None:
     """The full name that extends ``head`` ("Committee against Torture"): of those printed in
     the title, if any, else of all, the most frequent in ``text``."""
-    if head in _HEAD_OWNERS:
-        owner = _HEAD_OWNERS[head]
-        return owner if owner in text else None
+    if head in _HEAD_OWNERS:  # in UN reports only the JIU's members sign as "the Inspectors"
+        return _HEAD_OWNERS[head]
     if head == "secretary-general":  # "... of the Secretary-General for X" is another office
         return "Secretary-General"
     head_re = re.escape(head).replace(r"\ ", r"\s+")

@@ -716,8 +716,22 @@ _IMPERATIVE_LEAD = re.compile(
 )
 
 
+_NOT_IMPERATIVE = {
+    "the", "a", "an", "all", "in", "on", "at", "by", "for", "with", "from", "its", "their", "this",
+    "that", "these", "those", "it", "they", "we", "i", "he", "she", "there", "as", "if", "when",
+    "where", "while", "although", "since", "because", "after", "before", "during", "under",
+    "over", "of", "and", "or", "but", "not", "no", "some", "many", "most", "each", "every",
+    "both", "such", "other", "another", "any", "more", "less", "one", "two", "three", "recent",
+    "new", "further", "also", "however", "moreover", "regarding", "concerning", "following",
+}
+
+
 def _imperative(sentence: str, segment: int) -> Directive | None:
-    """A clause that opens with a bare verb: "Ratify ...", "To set up ...", "(a) Take note"."""
+    """A clause that opens with a bare verb: "Ratify ...", "To set up ...", "(a) Take note".
+
+    A verb the lexicon knows makes a strong directive; an unknown first word
+    ("Cater ...") a weak one, which counts only where an item is expected.
+    """
     match = _IMPERATIVE_LEAD.match(sentence.lstrip("“\"‘ "))
     if not match:
         return None
@@ -725,25 +739,26 @@ def _imperative(sentence: str, segment: int) -> Directive | None:
     rest = match.group("rest")
     lead = sentence.lstrip("“\"‘ ")
     starts_with_to = bool(re.match(r"^(?:\d{1,3}\.[ ]+)?[Tt]o[ ]", lead))
+    continues = match.group("adverbs").lower().startswith("continue")
     if starts_with_to and verb[:1].isupper():
         return None
     if not starts_with_to and not (verb[:1].isupper() or match.group("adverbs")):
         return None
-    if not is_base_verb(verb):
+    known = is_base_verb(verb)
+    if not known and (verb.lower() in _NOT_IMPERATIVE or verb.lower().endswith(("s", "ed"))
+                      or lemma(verb) in BASE_VERBS and lemma(verb) != verb.lower()):
         return None
-    if re.match(r"^[ ]+(?:of|for|is|are|was|were|has|have|had|and|or|to|from|in|on|at|by|"
-                r"as|with|process|mechanism|plans?|programmes?|reports?)\b", rest) and \
-            verb.lower() in _NOUNLIKE:
-        return None
-    head = re.split(r"[,;:.]", rest, maxsplit=1)[0]
-    if re.search(r"\b(?:is|are|was|were|has|have|had|remains|remain|will|would)\b",
-                 " ".join(head.split()[:6])):
-        return None
+    if verb.lower() in _NOUNLIKE and not continues:
+        if re.match(r"^[ ]+(?:of|for|is|are|was|were|has|have|had|and|or|to|from|in|on|at|by|"
+                    r"as|with|process|mechanism|plans?|programmes?|reports?)\b", rest):
+            return None
+        head = re.split(r"[,;:.]", rest, maxsplit=1)[0]
+        if re.search(r"\b(?:is|are|was|were|has|have|had|remains|remain|will|would)\b",
+                     " ".join(head.split()[:6])):
+            return None  # "Access to energy is essential": a noun
     if starts_with_to and re.search(r",[ ]+(?:the|a|an|it|this|these|States|we|I)\b[^,]*\b"
                                     r"(?:is|are|should|will|must|can|has|have|recognizes|"
                                     r"recommends|[a-z]+s)\b", rest):
         return None  # "To help situate ..., the present study recognizes": a purpose clause
-    action = phrasal(lemma(verb), rest)
-    if match.group("adverbs").lower().startswith("continue"):
-        action = "continue"
-    return Directive("imperative", OWN, "", "", action, True, segment=segment)
+    action = "continue" if continues else phrasal(lemma(verb), rest)
+    return Directive("imperative", OWN, "", "", action, known or continues, segment=segment)

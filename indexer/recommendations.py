@@ -52,6 +52,7 @@ from .directives import (
 )
 from .instruments import find_instruments
 from .model import Paragraph
+from .multilingual import has_cue, is_english
 from .recunits import Unit, build_units
 from .recvalues import keyword
 from .states import STATE_NAME_RE
@@ -199,13 +200,18 @@ def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) ->
         _LIST_NUMBER.match(text)) or bool(states and rec_section and
                                           _opens_with_imperative(directives))
     chapeau, context.chapeau = context.chapeau, None
+    if not is_english(text):
+        if has_cue(text, should=rec_section):
+            return Finding(True, OWN, [], [], [keyword(author.name)] if author.name else [],
+                           find_instruments(text))
+        return Finding()
 
     counted: list[Directive] = []
     kind = ""
     own = [d for d in directives if d.voice == OWN and d.form != "imperative"]
     strong_own = [d for d in own if d.strong]
     framed = [d for d in own if d.framed]
-    imperatives = [d for d in directives if d.form == "imperative"]
+    imperatives = [d for d in directives if d.form == "imperative" and (d.strong or is_item)]
     reported = [d for d in directives if d.voice == REPORTED and d.form != "imperative"]
     if is_item and _opens_with_imperative(directives):
         kind, counted = OWN, [*imperatives, *strong_own]

@@ -22,9 +22,10 @@ PENDING = "pending"
 _STATUS_PATTERNS = [
     (NOTED, r"did not enjoy the support|(?:have|has) been noted|were noted|will be noted|"
             r"not (?:been )?supported|are noted by|were not accepted|has noted"),
-    (SUPPORTED, r"enjoy(?:s|ed)? the support of|(?:have|has) been (?:accepted|supported)|"
-                r"are supported by|were accepted|already implemented or in the process of "
-                r"implementation|has accepted|accepts the following"),
+    (SUPPORTED, r"enjoy(?:s|ed)? (?:the|its|their) support\b|"
+                r"(?:have|has) been (?:accepted|supported)|are supported by|were accepted|"
+                r"already implemented or in the process of implementation|has accepted|"
+                r"accepts the following"),
     (PENDING, r"will be examined by|will examine|will provide responses|responses? (?:of|by) "
               r"[^.]{0,80}will be included in the outcome|will respond|in due time"),
 ]

@@ -1,0 +1,528 @@
+"""Recommendations: the detector's traps on small strings, real reports, and the CLI.
+
+The golden cases name the trap each one guards (see the labelled set's rules in
+benchmarks/data/recommendations-labelled.json); the real-report cases check
+sampled paragraphs of reports in ../shared; the CLI cases drive
+`paraindex recommendations` and `paraindex similar` on a small real index.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from indexer.addressees import classify
+from indexer.directives import sentences
+from indexer.model import Paragraph
+from indexer.recommendations import Finding, analyse
+from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter
+from indexer.states import canonical_state, split_state_list
+from indexer.upr import recommending_states, status_from_text
+from indexer.verbs import lemma
+from search.cli import cli
+
+from .conftest import shared_path
+
+BODY = ("II. Analysis",)
+RECS = ("III. Conclusions and recommendations",)
+UPR = ("II. Conclusions and/or recommendations",)
+ACABQ = "Report of the Advisory Committee on Administrative and Budgetary Questions"
+
+
+def para(text: str, number: str | None = "1", section: tuple[str, ...] = BODY,
+         annex: str | None = None, label: str | None = None) -> Paragraph:
+    return Paragraph(number=number, annex=annex, section=list(section), text=text, page=1,
+                     page_end=1, label=label)
+
+
+def one(text: str, section: tuple[str, ...] = BODY, title: str = "", number: str | None = "1",
+        before: tuple[str, ...] = (), label: str | None = None) -> Finding:
+    """The finding for ``text``, read after the paragraphs ``before`` (context)."""
+    paragraphs = [para(t, str(i + 100), section) for i, t in enumerate(before)]
+    paragraphs.append(para(text, number, section, label=label))
+    return analyse(paragraphs, title=title)[-1]
+
+
+# -- golden cases: (trap, text, options, expected) ---------------------------------------------
+
+GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
+    # ACABQ: only recommends / encourages / requests / is of the view or considers that X should
+    ("acabq recommends GA request",
+     "The Advisory Committee therefore recommends that the General Assembly request the "
+     "Secretary-General to include a comprehensive assessment in his next report.",
+     {"title": ACABQ},
+     {"rec": True, "addressees": ["General Assembly"], "action": "request",
+      "by": "Advisory Committee on Administrative and Budgetary Questions"}),
+    ("acabq encourages",
+     "The Advisory Committee encourages the Secretary-General to continue to closely monitor "
+     "the implementation of the project.", {"title": ACABQ},
+     {"rec": True, "addressees": ["Secretary-General"], "action": "continue"}),
+    ("acabq requests",
+     "The Advisory Committee requests the Secretary-General to provide updated information in "
+     "his next progress report.", {"title": ACABQ},
+     {"rec": True, "addressees": ["Secretary-General"], "action": "provide"}),
+    ("acabq is of the view that X should",
+     "The Committee is of the view that the Secretary-General should identify the most "
+     "appropriate tool for this project.", {"title": ACABQ},
+     {"rec": True, "addressees": ["Secretary-General"], "action": "identify"}),
+    ("acabq considers that impersonal should (implicit Secretary-General)",
+     "While noting the design, the Advisory Committee considers that all future progress "
+     "reports should present any proposed changes with greater clarity.", {"title": ACABQ},
+     {"rec": True, "addressees": ["Secretary-General"], "action": "present"}),
+    ("acabq trusts that", "The Advisory Committee trusts that the Secretary-General will ensure "
+     "oversight and strict adherence to the relevant legislative framework.", {"title": ACABQ},
+     {"rec": False}),
+    ("acabq stresses the importance", "The Advisory Committee stresses the importance of "
+     "governance, effective oversight and accountability in the management of the project.",
+     {"title": ACABQ}, {"rec": False}),
+    ("acabq looks forward", "The Advisory Committee looks forward to receiving information on "
+     "the ongoing audit in the next progress report.", {"title": ACABQ}, {"rec": False}),
+    ("acabq reiterates its expectation", "The Advisory Committee reiterates its expectation "
+     "that the Secretary-General will make every effort to avoid further delays.",
+     {"title": ACABQ}, {"rec": False}),
+    # recalls vs reaffirms
+    ("recalls its recommendation", "The Committee recalls its recommendation that the State "
+     "party adopt a comprehensive anti-discrimination law.", {}, {"rec": False}),
+    ("reaffirms its earlier recommendations",
+     "The Committee reaffirms its earlier recommendations to the State party to ratify the "
+     "Convention on the Rights of Persons with Disabilities.", {},
+     {"rec": True, "addressees": ["State party"], "action": "ratify",
+      "instruments": ["Convention on the Rights of Persons with Disabilities"]}),
+    # should: impersonal, predictive, interpretive, disclaimer, conditional inversion
+    ("impersonal should", "Mining should be limited to what is essential for the energy "
+     "transition. It should be managed responsibly.", {}, {"rec": False}),
+    ("can and should be prevented", "Negative impacts on the enjoyment of rights can and should "
+     "be prevented.", {}, {"rec": False}),
+    ("predictive should", "The new registers should improve the tracking of cases over the "
+     "coming years.", {}, {"rec": False}),
+    ("interpretive should", "Measures addressing excessive levels of production and consumption "
+     "should not be considered retrogressive.", {}, {"rec": False}),
+    ("UPR disclaimer", "All conclusions and/or recommendations contained in the present report "
+     "reflect the position of the submitting State(s) and/or the State under review. They "
+     "should not be construed as endorsed by the Working Group as a whole.",
+     {"section": UPR}, {"rec": False}),
+    ("conditional inversion", "Should States decide to establish such a register, they should "
+     "provide adequate resources for its maintenance.", {},
+     {"rec": True, "addressees": ["States"], "action": "provide"}),
+    ("legal must", "States Parties must take all available measures to reduce greenhouse gas "
+     "emissions and are obliged to adopt mitigation measures.", {}, {"rec": False}),
+    ("is needed", "Urgent action is needed to close the financing gap, and further efforts are "
+     "required.", {}, {"rec": False}),
+    ("should with an actor", "Furthermore, States Parties should phase down the expansion of "
+     "fossil fuel infrastructure.", {},
+     {"rec": True, "addressees": ["States"], "action": "phase down"}),
+    ("entitlement should", "Indigenous Peoples should have access to the data collected about "
+     "them.", {}, {"rec": False}),
+    # reported, not made
+    ("another body recommends", "In the report, the World Bank recommends that agencies "
+     "strengthen data collection on Indigenous Peoples.", {}, {"rec": False}),
+    ("past recommended", "In an audit conducted in 2023, the Office of Internal Oversight "
+     "Services recommended the improvement of in-house capacity.", {}, {"rec": False}),
+    ("resolution encouraged", "In its resolution 57/15, the Human Rights Council encouraged "
+     "States to collect disaggregated data.", {}, {"rec": False}),
+    ("reported should", "The Advisory Committee recalls that the General Assembly, in its "
+     "resolution 78/253, emphasized that the Service should continue to provide oversight.",
+     {"title": ACABQ}, {"rec": False}),
+    ("dialogue summary", "Indonesia welcomed the assertions of the United Kingdom and "
+     "recommended that the United Kingdom withdraw its reservations.", {"section": UPR},
+     {"rec": False}),
+    ("noun recommendation", "Access to energy is essential, as recalled in general "
+     "recommendation No. 34 on the rights of rural women.", {}, {"rec": False}),
+    # the recommending sentence last, or in the middle
+    ("last sentence", "Access to energy is essential to protect human rights. Energy poverty "
+     "persists in many regions. The Special Rapporteur recommends that States adopt targeted "
+     "subsidies for low-income households.", {},
+     {"rec": True, "addressees": ["States"], "action": "adopt", "by": "Special Rapporteur"}),
+    ("middle sentence", "Many organizations lack a policy. The Inspectors encourage executive "
+     "heads to reference their policy on retaliation. Eleven organizations already do so.", {},
+     {"rec": True, "addressees": ["executive heads"], "action": "reference",
+      "by": "Joint Inspection Unit"}),
+    # sub-paragraphs carry the verbs; chapeaux are labels
+    ("verbs in sub-paragraphs", "Following up on his previous report, the High Commissioner: "
+     "(a) Calls for greater international cooperation; (b) Requests States and other "
+     "stakeholders to share data; (c) Suggests that States consider new measures.",
+     {"section": RECS, "title": "Report of the United Nations High Commissioner for Human "
+                                "Rights"},
+     {"rec": True, "addressees": ["States", "other"], "action": "call for",
+      "by": "United Nations High Commissioner for Human Rights"}),
+    ("chapeau label", "Other recommendations:", {"section": RECS, "number": None},
+     {"rec": False}),
+    ("conclusion in a recommendations section", "With additional resources, OHCHR has been able "
+     "to significantly increase its engagement with duty bearers.", {"section": RECS},
+     {"rec": False}),
+    # passives, subjunctives, gerunds, first person
+    ("are encouraged to", "States and the private sector are encouraged to invest in "
+     "Indigenous-led initiatives.", {},
+     {"rec": True, "addressees": ["States", "business enterprises"], "action": "invest"}),
+    ("recommends that X be done", "The Committee recommends that the information be submitted "
+     "in the next periodic report.", {}, {"rec": True, "action": "submit"}),
+    ("first person", "I recommend that Member States increase funding for gender statistics.",
+     {"title": "Report of the Secretary-General"},
+     {"rec": True, "addressees": ["States"], "action": "increase", "by": "Secretary-General"}),
+    ("advise", "The Inspectors advise the United Nations Secretariat to clarify the roles of "
+     "the Special Coordinator.", {},
+     {"rec": True, "addressees": ["Secretary-General"], "action": "clarify"}),
+    ("light verb", "Where frameworks already exist, States, corporations and civil society "
+     "should move to implement them.", {},
+     {"rec": True, "addressees": ["States", "business enterprises", "civil society"],
+      "action": "implement"}),
+    ("time phrase between should and verb", "Executive heads of United Nations system "
+     "organizations should, by the end of 2027, review their policies.", {},
+     {"rec": True, "addressees": ["executive heads"], "action": "review"}),
+    ("practical instruction", "Delegations are requested to submit their lists of participants "
+     "to the secretariat by 1 May.", {}, {"rec": False}),
+    # resolution style
+    ("resolution verb", "Urges Governments to reinforce action on commitments to the 2030 "
+     "Agenda;", {}, {"rec": True, "addressees": ["States"], "action": "reinforce"}),
+    ("coordinated resolution verb", "Recognizes that Governments play a central role, and "
+     "invites schools of public administration to update their curricula;", {},
+     {"rec": True, "addressees": ["other"], "action": "update"}),
+    ("resolution note only", "Takes note of the report of the Committee and expresses its "
+     "appreciation for its work;", {}, {"rec": False}),
+    # French and Spanish
+    ("French performative", "Le Comité recommande que l'État partie adopte une loi.", {},
+     {"rec": True}),
+    ("Spanish in a recommendations section", "Los Estados deberían reforzar la cooperación.",
+     {"section": ("IV. Recomendaciones",)}, {"rec": True}),
+    ("Spanish conclusion", "La cooperación ha aumentado en los últimos años.",
+     {"section": ("IV. Recomendaciones",)}, {"rec": False}),
+]
+
+
+@pytest.mark.parametrize(("trap", "text", "options", "expected"), GOLDEN,
+                         ids=[case[0] for case in GOLDEN])
+def test_golden(trap: str, text: str, options: dict[str, Any], expected: dict[str, Any]) -> None:
+    finding = one(text, **options)
+    assert finding.is_recommendation is expected["rec"], trap
+    if not expected["rec"]:
+        assert finding.addressees == [] and finding.recommenders == []
+        return
+    if "addressees" in expected:
+        assert sorted(finding.addressees) == sorted(expected["addressees"])
+    if "action" in expected:
+        assert finding.actions[0] == expected["action"]
+    if "by" in expected:
+        assert finding.recommenders == [expected["by"]]
+    for instrument in expected.get("instruments", []):
+        assert instrument in finding.instruments
+
+
+# -- UPR items, JIU boxes, compilations --------------------------------------------------------
+
+def upr(items: list[tuple[str, str]], chapeau: str = "The following recommendations will be "
+        "examined by Slovenia, which will provide responses in due time:") -> list[Finding]:
+    paragraphs = [para(chapeau, "140", UPR)] + [para(t, n, UPR) for n, t in items]
+    return analyse(paragraphs, title="Report of the Working Group on the Universal Periodic "
+                                     "Review")
+
+
+def test_upr_items_bare_imperatives_with_their_states() -> None:
+    chapeau, ratify, encourage, refrain, nested, split = upr([
+        ("140.7", "Ratify the Optional Protocol to the International Covenant on Economic, "
+                  "Social and Cultural Rights (Maldives) (Portugal);"),
+        ("140.245", "Encourage the continued implementation of measures to provide safe "
+                    "protocols for marginalized groups (Sierra Leone);"),
+        ("140.59", "Refrain from the practice of applying unilateral coercive measures "
+                   "(Belarus);"),
+        ("140.167", "Adopt specific measures to promote women’s equal participation in the "
+                    "labour market (Venezuela (Bolivarian Republic of));"),
+        ("140.45", "Take steps to build the capacity of law enforcement officials (United "
+                   "Kingdom of Great Britain and Northern Ireland);"),
+    ])
+    assert not chapeau.is_recommendation  # "will be examined": a chapeau
+    assert ratify.is_recommendation and ratify.addressees == ["Government"]
+    assert ratify.actions[0] == "ratify" and ratify.recommenders == ["Maldives", "Portugal"]
+    assert ratify.instruments == ["Optional Protocol to the International Covenant on "
+                                  "Economic, Social and Cultural Rights"]
+    assert encourage.actions[0] == "encourage" and encourage.recommenders == ["Sierra Leone"]
+    assert refrain.actions[0] == "refrain"
+    assert nested.recommenders == ["Venezuela (Bolivarian Republic of)"]
+    assert split.recommenders == ["United Kingdom of Great Britain and Northern Ireland"]
+    assert {f.upr_status for f in (ratify, encourage, refrain)} == {"pending"}
+
+
+@pytest.mark.parametrize(("chapeau", "status"), [
+    ("The following recommendations will be examined by Slovenia:", "pending"),
+    ("The following recommendations enjoy the support of Slovenia:", "supported"),
+    ("The following recommendations have been noted by Slovenia:", "noted"),
+    ("The recommendations formulated during the interactive dialogue have been examined by the "
+     "State and enjoy its support:", "supported"),
+])
+def test_upr_support_status_from_the_chapeau(chapeau: str, status: str) -> None:
+    item = upr([("140.1", "Ratify the Convention on the Rights of the Child (Nigeria);")],
+               chapeau)[1]
+    assert item.upr_status == status
+    assert status_from_text(chapeau) == status
+
+
+def test_2008_list_printed_inside_one_paragraph() -> None:
+    finding = one("In the course of the discussion, the following recommendations were made to "
+                  "the United Kingdom: 1. To set up a strategic oversight body. (India) 2. To "
+                  "continue to review all counter-terrorism legislation. (Cuba, Ghana and the "
+                  "Netherlands)", section=("II. CONCLUSIONS AND/OR RECOMMENDATIONS",),
+                  number="56")
+    assert finding.is_recommendation
+    assert finding.recommenders == ["India", "Cuba", "Ghana", "Netherlands (Kingdom of the)"]
+    assert finding.actions[:2] == ["set up", "continue"]
+
+
+def test_jiu_box_is_a_recommendation_and_the_annex_table_row_is_not() -> None:
+    box = one("Recommendation 3 At the beginning of 2028, legislative organs and/or governing "
+              "bodies of United Nations system organizations should request an update from the "
+              "executive heads.", number=None, label="Recommendation 3",
+              before=("The Inspectors encourage executive heads to act.",))
+    assert box.is_recommendation and box.addressees == ["legislative organs"]
+    assert box.actions[0] == "request" and box.recommenders == ["Joint Inspection Unit"]
+    row = one("Recommendation 1 a E E E E L L", number=None, label="Recommendation 1",
+              section=("Annex. Overview of actions",))
+    assert not row.is_recommendation
+
+
+def test_compilation_restates_other_bodies_recommendations() -> None:
+    paragraphs = [
+        para("The present report was prepared pursuant to Human Rights Council resolutions 5/1 "
+             "and 16/21. It is a compilation of information contained in relevant United "
+             "Nations documents.", "1"),
+        para("The Committee on the Elimination of Discrimination against Women welcomed the "
+             "ratification by Slovenia of the Convention.", "2"),
+        para("The same Committee recommended that Slovenia amend the Companies Act.", "3"),
+        para("The Office of the United Nations High Commissioner for Refugees (UNHCR) "
+             "recommended acceding to the Convention on the Reduction of Statelessness.", "4"),
+        para("The same Committee noted with concern the gender pay gap.", "5"),
+    ]
+    background, welcomed, cedaw, unhcr, concern = analyse(paragraphs, title="Slovenia")
+    assert not background.is_recommendation and not welcomed.is_recommendation
+    assert not concern.is_recommendation
+    assert cedaw.kind == "reported" and cedaw.addressees == ["State party"]
+    assert cedaw.recommenders == ["Committee on the Elimination of Discrimination against Women"]
+    assert unhcr.kind == "reported" and unhcr.recommenders == ["UNHCR"]
+    assert unhcr.actions == ["accede"] and unhcr.addressees == ["Government"]
+
+
+# -- the small parts ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Ratify it (Maldives) (Portugal);", ["Maldives", "Portugal"]),
+    ("To continue. (Cuba, Ghana and the Netherlands)", ["Cuba", "Ghana",
+                                                          "Netherlands (Kingdom of the)"]),
+    ("Adopt it (Venezuela (Bolivarian Republic of));", ["Venezuela (Bolivarian Republic of)"]),
+    ("Continue it (State of Palestine);", ["State of Palestine"]),
+    ("Strengthen it (Iraq).", ["Iraq"]),
+    ("Review article 135 (art. 4).", []),
+    ("Ensure it (see A/HRC/59/15);", []),
+])
+def test_recommending_states(text: str, states: list[str]) -> None:
+    assert recommending_states(text) == states
+
+
+def test_state_names_have_one_form() -> None:
+    assert canonical_state("Bolivarian Republic of Venezuela") == \
+        "Venezuela (Bolivarian Republic of)"
+    assert canonical_state("Kingdom of the Netherlands") == canonical_state("the Netherlands")
+    assert canonical_state("Islamic Republic of Iran") == "Iran (Islamic Republic of)"
+    assert canonical_state("Mining") is None
+    assert split_state_list("Trinidad and Tobago and Ghana") == ["Trinidad and Tobago", "Ghana"]
+
+
+@pytest.mark.parametrize(("phrase", "categories"), [
+    ("States, corporations and civil society", ["States", "business enterprises",
+                                                "civil society"]),
+    ("Executive heads of United Nations system organizations", ["executive heads"]),
+    ("legislative organs and/or governing bodies of United Nations system organizations",
+     ["legislative organs"]),
+    ("the State party", ["State party"]),
+    ("States Parties", ["States"]),
+    ("the Economic and Social Council", ["other"]),
+    ("the United Nations Secretariat", ["Secretary-General"]),
+    ("Indigenous Peoples’ data systems", []),
+    ("Mining", []),
+])
+def test_addressee_vocabulary(phrase: str, categories: list[str]) -> None:
+    assert classify(phrase) == categories
+
+
+def test_sentences_do_not_split_at_abbreviations() -> None:
+    text = "See A/79/345, para. 37 and general recommendation No. 34. The Committee agrees."
+    assert sentences(text) == ["See A/79/345, para. 37 and general recommendation No. 34.",
+                               "The Committee agrees."]
+
+
+def test_lemmas_and_filters() -> None:
+    assert lemma("ratifying") == "ratify" and lemma("acceding") == "accede"
+    assert lemma("establishment") == "establish" and lemma("setting") == "set"
+    assert addressee_filter("business") == "business enterprises"
+    assert addressee_filter("STATES") == "States"
+    assert recommender_filter("Venezuela") == "Venezuela (Bolivarian Republic of)"
+    assert recommender_filter("Committee on Economic, Social and Cultural Rights") == \
+        "Committee on Economic Social and Cultural Rights"
+    assert action_filter("ratifying") == "ratify"
+    assert core_text("Ratify it (Maldives) (Portugal);") == "Ratify it"
+
+
+# -- real reports ---------------------------------------------------------------------------------
+
+_EXTRACTED: dict[str, Any] = {}
+
+
+def _document(name: str) -> Any:
+    """One real report of ../shared/corpus, extracted once per test session."""
+    if name not in _EXTRACTED:
+        from indexer.pipeline import extract
+
+        _EXTRACTED[name] = extract(shared_path("corpus", name))
+    return _EXTRACTED[name]
+
+
+def _paragraph(name: str, number: str, annex: bool = False, label: str | None = None) -> Any:
+    document = _document(name)
+    for paragraph in document.paragraphs:
+        if label and paragraph.label == label:
+            return paragraph
+        if not label and paragraph.number == number and (paragraph.annex is not None) == annex:
+            return paragraph
+    raise AssertionError(f"{name} has no paragraph {number or label}")
+
+
+REAL = [
+    # (file, paragraph, annex, label, is_recommendation, addressees, recommenders)
+    ("A_HRC_59_15-EN.pdf", "140", False, None, False, [], []),
+    ("A_HRC_59_15-EN.pdf", "140.12", False, None, True, ["Government"], ["Montenegro"]),
+    ("A_HRC_59_15-EN.pdf", "140.167", False, None, True, ["Government"],
+     ["Venezuela (Bolivarian Republic of)"]),
+    ("A_HRC_59_15-EN.pdf", "141", False, None, False, [], []),
+    ("A_HRC_59_15-EN.pdf", "58", False, None, False, [], []),
+    ("A_79_7_Add.13-EN.pdf", "12", False, None, True, ["General Assembly"],
+     ["Advisory Committee on Administrative and Budgetary Questions"]),
+    ("A_79_7_Add.13-EN.pdf", "21", False, None, False, [], []),
+    ("A_79_7_Add.13-EN.pdf", "6", False, None, True, ["Secretary-General"],
+     ["Advisory Committee on Administrative and Budgetary Questions"]),
+    ("JIU_REP_2025_2-EN.pdf", "", False, "Recommendation 1", True, ["executive heads"],
+     ["Joint Inspection Unit"]),
+    ("JIU_REP_2025_2-EN.pdf", "20", False, None, False, [], []),
+    ("A_HRC_WG.6_48_SVN_2-EN.pdf", "13", False, None, True, ["State party"],
+     ["Committee against Torture"]),
+    ("A_HRC_WG.6_48_SVN_2-EN.pdf", "44", False, None, False, [], []),
+    ("A_HRC_EMRIP_2025_2-EN.pdf", "11", True, None, True, ["States", "business enterprises"],
+     ["Expert Mechanism on the Rights of Indigenous Peoples"]),
+    ("A_HRC_EMRIP_2025_2-EN.pdf", "25", False, None, False, [], []),
+    ("E_C.12_GC_27-EN.pdf", "16", False, None, False, [], []),
+    ("E_C.12_GC_27-EN.pdf", "17", False, None, True, ["States"],
+     ["Committee on Economic Social and Cultural Rights"]),
+    ("A_80_44-EN.pdf", "2", False, None, True, ["States"], ["Committee against Torture"]),
+    ("A_80_44-EN.pdf", "48", False, None, False, [], []),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("name", "number", "annex", "label", "is_rec", "addressees", "by"),
+                         REAL, ids=[f"{r[0][:-7]} {r[1] or r[3]}" for r in REAL])
+def test_real_paragraphs(name: str, number: str, annex: bool, label: str | None, is_rec: bool,
+                         addressees: list[str], by: list[str]) -> None:
+    paragraph = _paragraph(name, number, annex, label)
+    assert paragraph.is_recommendation is is_rec
+    assert sorted(paragraph.addressees) == sorted(addressees)
+    assert paragraph.recommenders == by
+
+
+@pytest.mark.shared
+def test_every_upr_item_of_a_real_report_names_its_states() -> None:
+    items = [p for p in _document("A_HRC_59_15-EN.pdf").paragraphs
+             if p.number and p.number.startswith("140.")]
+    assert len(items) == 254
+    assert all(p.is_recommendation and p.recommenders for p in items)
+    assert all(p.addressees == ["Government"] for p in items)
+
+
+# -- the CLI --------------------------------------------------------------------------------------
+
+REPORTS = ["A_HRC_59_15-EN.pdf", "A_HRC_26_10-EN.pdf", "A_HRC_WG.6_48_SVN_2-EN.pdf",
+           "JIU_REP_2025_2-EN.pdf", "A_79_7_Add.13-EN.pdf"]
+
+
+@pytest.fixture(scope="module")
+def rec_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of five real reports with many recommendations."""
+    from indexer.batch import index_paths
+
+    directory = tmp_path_factory.mktemp("recs") / "index"
+    summary = index_paths(directory, [shared_path("corpus", name) for name in REPORTS])
+    assert not summary.failed, summary.failed
+    return directory
+
+
+def run(index: Path, *args: str) -> Any:
+    return CliRunner().invoke(cli, ["--index", str(index), *args], catch_exceptions=False)
+
+
+def hits(result: Any) -> list[dict[str, Any]]:
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["hits"]
+
+
+@pytest.mark.shared
+def test_cli_recommendations_by_a_state_typed_loosely(rec_index: Path) -> None:
+    found = hits(run(rec_index, "recommendations", "--by", "venezuela", "--format", "json",
+                     "-n", "50"))
+    assert found and all("Venezuela (Bolivarian Republic of)" in h["recommended_by"]
+                         for h in found)
+    assert all(h["is_recommendation"] for h in found)
+
+
+@pytest.mark.shared
+def test_cli_recommendations_filters_combine(rec_index: Path) -> None:
+    found = hits(run(rec_index, "recommendations", "migrant workers", "--action", "ratifying",
+                     "--addressee", "government", "--symbol", "A/HRC/59/15", "--format",
+                     "json"))
+    assert found
+    for hit in found:
+        assert hit["symbol"] == "A/HRC/59/15" and "ratify" in hit["actions"]
+        assert hit["addressees"] == ["Government"]
+    executive = hits(run(rec_index, "recommendations", "--addressee", "executive heads",
+                         "--format", "json", "-n", "50"))
+    assert executive and {h["symbol"] for h in executive} == {"JIU/REP/2025/2"}
+
+
+@pytest.mark.shared
+def test_cli_recommendations_facets(rec_index: Path) -> None:
+    result = run(rec_index, "recommendations", "--facets", "--format", "json", "-n", "1")
+    facets = json.loads(result.output)["facets"]
+    assert set(facets) == {"addressees", "actions", "by", "documents"}
+    assert facets["addressees"]["Government"] > 200
+    assert "Joint Inspection Unit" in facets["by"]
+    assert "ratify" in facets["actions"]
+    text = run(rec_index, "recommendations", "statelessness", "--facets", "-n", "2")
+    assert text.exit_code == 0
+    assert text.output.startswith("addressees: ")
+    assert "[to Government · " in text.output
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_cli_recommendations_formats(rec_index: Path, fmt: str) -> None:
+    result = run(rec_index, "recommendations", "statelessness", "--format", fmt, "-n", "3")
+    assert result.exit_code == 0
+    lines = [line for line in result.output.splitlines() if line]
+    assert len(lines) == (3 if fmt == "jsonl" else 4)
+
+
+@pytest.mark.shared
+def test_cli_recommendations_nothing_found_exits_1(rec_index: Path) -> None:
+    result = run(rec_index, "recommendations", "--by", "Atlantis")
+    assert result.exit_code == 1
+    assert "no paragraph matches" in result.output
+
+
+@pytest.mark.shared
+def test_cli_similar_finds_the_same_recommendation_elsewhere(rec_index: Path) -> None:
+    result = run(rec_index, "similar", "A/HRC/59/15, para. 140.1", "--format", "json")
+    found = hits(result)
+    citations = [h["citation"] for h in found]
+    assert "A/HRC/59/15, para. 140.1" not in citations
+    # the compilation's treaty-body recommendation on the same convention comes first
+    assert citations[0] == "A/HRC/WG.6/48/SVN/2, para. 3"
+    equal_pay = hits(run(rec_index, "similar", "A/HRC/59/15, para. 140.163", "--format", "json"))
+    assert equal_pay[0]["citation"] == "A/HRC/WG.6/48/SVN/2, para. 26"
