@@ -250,9 +250,6 @@ class _Run:
         if outcome.reason is not None or document is None or doc is None:
             self._fail(source, outcome.reason or "unreadable")
             return
-        if not document.paragraphs:
-            self._fail(source, "no text found (no paragraphs)")
-            return
         label = f"{document.symbol} ({document.language})"
         holder = self.by_doc.get(doc)
         if holder is not None and holder.source != source and _exists(holder.source):
@@ -277,7 +274,10 @@ class _Run:
         for old in stale:
             self._warn(source, f"now holds {label}; {old} that it held before is removed")
         numbered = sum(1 for p in document.paragraphs if p.number is not None)
-        if not numbered:
+        if not document.paragraphs:
+            self._warn(source, "no paragraphs found (only the document's title and quality "
+                               "report are indexed)")
+        elif not numbered:
             self._warn(source, f"no numbered paragraphs (indexed as {len(document.paragraphs)} "
                                "unnumbered blocks)")
         self.writer.write(doc, document, digest, source, status, stale)

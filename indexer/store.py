@@ -16,6 +16,7 @@ its files (the directory is created private to the user).
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -33,7 +34,7 @@ from typing import Any
 from whoosh import collectors, highlight, index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError
+from whoosh.index import TOC, LockError
 from whoosh.qparser import (
     FieldAliasPlugin,
     GtLtPlugin,
@@ -105,6 +106,8 @@ def paragraph_key(doc: str, annex: str | None, number: str | None, ordinal: int)
 
 #: memory for one writer's postings before it spills them to disk (one batch fits)
 WRITER_LIMIT_MB = 256
+#: files of merged segments outlive their last commit this long, for searches still running
+SUPERSEDED_GRACE_SECONDS = 120.0
 
 
 def _private_mkdir(path: Path) -> None:
@@ -170,16 +173,58 @@ class _DurableStorage(FileStorage):
     table of contents with all of its files or the new one with all of its own.
     Segment files are written once and never changed, so the files that were
     there when the writer opened (synced by the commit that made them) are skipped.
+
+    Whoosh also deletes the files of merged segments at once, but a search that
+    opened the previous table of contents opens some of them lazily (stored
+    fields, field lengths) and would fail. So deletion waits: ``reap`` deletes a
+    superseded file once no table of contents that names it has been current
+    for ``SUPERSEDED_GRACE_SECONDS``.
     """
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.synced = frozenset(os.listdir(path))
+        self.superseded: list[str] = []
 
     def rename_file(self, oldname: str, newname: str, safe: bool = False) -> None:
         _fsync_dir(Path(self.folder), skip=self.synced)
         super().rename_file(oldname, newname, safe)
         _fsync_directory(Path(self.folder))
+
+    def delete_file(self, name: str) -> None:
+        self.superseded.append(name)
+
+    def reap(self, indexname: str, grace: float) -> None:
+        """Delete the superseded files that no recent table of contents names."""
+        folder = Path(self.folder)
+        tocs = TOC._pattern(indexname)
+        made: dict[int, float] = {}
+        for name in os.listdir(folder):
+            match = tocs.match(name)
+            if match:
+                made[int(match.group(1))] = (folder / name).stat().st_mtime
+        generations = sorted(made)
+        recent = time.time() - grace
+        # a generation stopped being current when the next one was committed
+        kept = {g for g, after in itertools.pairwise(generations) if made[after] > recent}
+        needed: set[str] = set()
+        for generation in kept:
+            try:
+                toc = TOC.read(self, indexname, generation)
+            except Exception:  # an unreadable old table of contents protects nothing
+                continue
+            needed.update(segment.segment_id() for segment in toc.segments)
+        segments = TOC._segment_pattern(indexname)
+        for name in self.superseded:
+            toc_match, segment_match = tocs.match(name), segments.match(name)
+            if toc_match and int(toc_match.group(1)) in kept:
+                continue
+            if not toc_match and segment_match and segment_match.group(1) in needed:
+                continue
+            try:
+                os.remove(folder / name)
+            except OSError:
+                pass
 
 
 class Store:
@@ -263,14 +308,16 @@ class Store:
         without copying postings into memory (see WHOOSH.md).
         """
         _make_private(self.path)
-        ix = _DurableStorage(str(self.path)).open_index()
+        storage = _DurableStorage(str(self.path))
         try:
-            writer = ix.writer(timeout=lock_timeout, compound=False, limitmb=WRITER_LIMIT_MB)
+            writer = storage.open_index().writer(
+                timeout=lock_timeout, compound=False, limitmb=WRITER_LIMIT_MB
+            )
         except LockError:
             raise IndexLockedError(
                 f"another paraindex process is writing to {self.path}; try again when it ends"
             ) from None
-        return Batch(self, writer)
+        return Batch(self, writer, storage)
 
     @contextmanager
     def batch(self, lock_timeout: float = 0.0) -> Iterator[Batch]:
@@ -633,9 +680,10 @@ class Batch:
     document this batch already holds (commit first, then replace it).
     """
 
-    def __init__(self, store: Store, writer: Any) -> None:
+    def __init__(self, store: Store, writer: Any, storage: _DurableStorage) -> None:
         self._store = store
         self._writer = writer
+        self._storage = storage
         self.replaced: list[str] = []
         self.deleted: list[str] = []
 
@@ -644,18 +692,34 @@ class Batch:
 
     def delete(self, doc: str) -> None:
         self._refuse_twice(doc)
-        self._writer.delete_by_term(f.DOC, doc)
+        try:
+            self._writer.delete_by_term(f.DOC, doc)
+        except OSError as error:
+            raise self._write_error(error) from error
         self.deleted.append(doc)
 
     def replace(self, document: ExtractedDocument, content_hash: str, source: str) -> str:
-        """Remove every record of the document, then add the new ones. Returns its id."""
+        """Remove every record of the document, then add the new ones. Returns its id.
+
+        Whoosh writes stored fields as documents arrive, so a full disk can
+        show here as well as in ``commit``; either way the batch must be cancelled.
+        """
         doc = document_id(document.symbol, document.language)
         self._refuse_twice(doc)
-        self._writer.delete_by_term(f.DOC, doc)
-        for fields in _document_fields(document, doc, content_hash, source):
-            self._writer.add_document(**fields)
+        try:
+            self._writer.delete_by_term(f.DOC, doc)
+            for fields in _document_fields(document, doc, content_hash, source):
+                self._writer.add_document(**fields)
+        except OSError as error:
+            raise self._write_error(error) from error
         self.replaced.append(doc)
         return doc
+
+    def _write_error(self, error: OSError) -> IndexProblem:
+        return IndexProblem(
+            f"cannot write to the index at {self._store.path} ({error.strerror or error}); "
+            "it still holds what it held before this batch"
+        )
 
     def _refuse_twice(self, doc: str) -> None:
         if doc in self:
@@ -672,12 +736,10 @@ class Batch:
         except BaseException as error:
             _abandon(self._writer)
             if isinstance(error, OSError):
-                raise IndexProblem(
-                    f"cannot write to the index at {self._store.path} "
-                    f"({error.strerror or error}); it still holds what it held before this batch"
-                ) from error
+                raise self._write_error(error) from error
             raise
-        _fsync_directory(self._store.path)  # the deletions of merged segments
+        self._storage.reap(self._writer.indexname, SUPERSEDED_GRACE_SECONDS)
+        _fsync_directory(self._store.path)  # the deletions
         self._store._ix = index.open_dir(str(self._store.path))
 
     def cancel(self) -> None:

@@ -142,11 +142,11 @@ def _print_summary(summary: BatchSummary, index_dir: Path, report: str | None = 
     rate = summary.pages / summary.seconds if summary.seconds else 0.0
     action = "Rebuilt the index with" if summary.rebuilt else "Indexed"
     click.echo(
-        f"{action} {summary.indexed} new and {summary.updated} updated document(s): "
-        f"{summary.paragraphs:,} paragraphs, {summary.pages:,} pages in {summary.seconds:.1f} s "
-        f"({rate:.0f} pages/s); {summary.skipped} unchanged; {len(summary.duplicates)} "
-        f"duplicate(s); {len(summary.conflicts)} conflict(s); {len(summary.failed)} failed. "
-        f"Index: {index_dir}"
+        f"{action} {summary.indexed + summary.updated} document(s) ({summary.indexed} new, "
+        f"{summary.updated} updated): {summary.paragraphs:,} paragraphs, {summary.pages:,} pages "
+        f"in {summary.seconds:.1f} s ({rate:.0f} pages/s); skipped {summary.skipped} unchanged; "
+        f"{len(summary.duplicates)} duplicate(s); {len(summary.conflicts)} conflict(s); "
+        f"{len(summary.failed)} failed. Index: {index_dir}"
     )
     for note in summary.duplicates:
         click.echo(f"duplicate: {note.path}: {note.reason}")

@@ -173,7 +173,7 @@ def test_run_report_and_cli_summary(tmp_path: Path, reports: Path) -> None:
               "--jobs", "2"],
     )
     assert result.exit_code == 1, result.output
-    assert "Indexed 6 new and 0 updated document(s): 72 paragraphs" in result.stdout
+    assert "Indexed 6 document(s) (6 new, 0 updated): 72 paragraphs" in result.stdout
     assert f"duplicate: {reports / 'A_90_2.txt'}: same content as" in result.stdout
     assert f"failed: {reports / 'broken.pdf'}: corrupt" in result.stderr
     data = json.loads(report.read_text())
@@ -181,8 +181,10 @@ def test_run_report_and_cli_summary(tmp_path: Path, reports: Path) -> None:
     assert data["failed"] == [{"path": str(reports / "broken.pdf"),
                                "reason": "corrupt or not a valid file of its type "
                                          "(no PDF header: not a PDF)"}]
-    again = CliRunner().invoke(cli, ["--index", str(tmp_path / "index"), "index", str(reports / "A_90_1.txt")])
-    assert again.exit_code == 0 and "1 unchanged" in again.stdout
+    again = CliRunner().invoke(
+        cli, ["--index", str(tmp_path / "index"), "index", str(reports / "A_90_1.txt")]
+    )
+    assert again.exit_code == 0 and "skipped 1 unchanged" in again.stdout
 
 
 def test_progress_plain_lines_terminal_bar_and_quiet(

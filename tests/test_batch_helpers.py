@@ -95,7 +95,8 @@ def index_state(index_dir: Path) -> dict[str, int]:
                 records[stored[f.DOC]] += 1
     doubled = [key for key, n in keys.items() if n > 1]
     assert not doubled, f"duplicate records: {doubled[:5]}"
-    assert set(records) <= set(documents), f"paragraphs without a document: {set(records) - set(documents)}"
+    orphans = set(records) - set(documents)
+    assert not orphans, f"paragraphs without a document: {orphans}"
     for doc, meta in documents.items():
         assert records[doc] == meta["paragraphs"] + meta["blocks"], f"{doc} is not whole"
     return {doc: records[doc] for doc in documents}
