@@ -62,15 +62,34 @@ def trailing_brackets(text: str) -> tuple[str, list[str]]:
     return body.rstrip(), groups
 
 
-def recommending_states(text: str) -> list[str]:
-    """The States in the bracket groups that end a UPR item, canonical names, in order.
+def bracket_groups(text: str) -> list[str]:
+    """Every top-level bracketed group of ``text``, nested brackets kept inside."""
+    groups, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                start = index + 1
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append(text[start:index])
+    return groups
 
-    Only groups made of State names count, so a closing "(art. 4)" or a symbol
-    in brackets is not taken for a State. Empty when the item names none.
+
+def recommending_states(text: str) -> list[str]:
+    """The recommending States of a UPR item, canonical names, in the order printed.
+
+    The item ends with them; a clustered item (2012-2016 reports) joins several
+    recommendations, each with its own brackets ("... (France) (Iraq) and proceed
+    to ... (Uruguay); Ratify without delay ... (Spain)"), so every bracket made
+    only of State names counts, and a "(art. 4)" or a "(CPED)" does not. Empty
+    when the item names no State.
     """
-    _, groups = trailing_brackets(text)
+    if not trailing_brackets(text)[1]:
+        return []
     states: list[str] = []
-    for group in groups:
+    for group in bracket_groups(text):
         names = split_state_list(group)
         if names is None:
             single = canonical_state(group)
