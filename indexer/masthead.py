@@ -64,15 +64,27 @@ class Masthead:
 def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
     """Symbol, title and date of a document, and its masthead lines on page 1."""
     first = pages[0].lines if pages else []
-    drop = {id(line) for line in first[:60] if _is_masthead_line(line)}
+    height = pages[0].height if pages else None
+    band = 0.85 * height if height else None
+    drop = {
+        id(line) for line in first[:60]
+        if _is_masthead_line(line)
+        or (band is not None and line.y is not None and line.y > band and len(line.text) < 90)
+    }
     symbol, from_filename = _symbol(pages, path)
-    title_lines = _title_lines(first, layout, drop)
+    title_lines = _title_lines(first, layout, drop, height)
     if title_lines:
-        # everything on page 1 before the title is masthead and agenda: not text
+        # the short lines before the title are masthead and agenda, not text; where
+        # the text layer puts the masthead last (Geneva), only lines above the title go
         end = max(first.index(line) for line in title_lines)
-        drop.update(id(line) for line in first[: end + 1])
+        top = min((line.y for line in title_lines if line.y is not None), default=None)
+        for line in first[: end + 1]:
+            above = top is None or line.y is None or line.y >= top
+            if above and (line in title_lines or len(line.text) < 100):
+                drop.add(id(line))
     title = " ".join(" ".join(line.text for line in title_lines).split())
-    title = re.sub(r"\s*[*∗]+(?=\s|$)", "", title).strip()
+    title = re.sub(r"\s*[*∗]+(?=[\s,]|$)", "", title)
+    title = re.sub(r"\s+,", ",", title).strip(" ,;")
     date = next(
         (line.text for line in first[:60] if DATE_RE.match(line.text.strip())),
         None,
@@ -115,12 +127,16 @@ def _symbol(pages: list[Page], path: str) -> tuple[str | None, bool]:
     return fallback, True
 
 
-def _title_lines(lines: list[Line], layout: Layout, drop: set[int]) -> list[Line]:
+def _title_lines(
+    lines: list[Line], layout: Layout, drop: set[int], height: float | None = None
+) -> list[Line]:
     body = [line for line in lines[:60] if id(line) not in drop]
     if layout.body_size is not None:
+        band = 0.85 * height if height else None  # the masthead band at the top of page 1
         sized = [
             line for line in body
             if line.size and line.size >= 1.15 * layout.body_size and line.bold
+            and (band is None or line.y is None or line.y < band)
             and not re.match(r"^([IVXL]+|[A-Z])\.\s", line.text)
             and not _TITLE_SKIP_RE.match(line.text)
         ]

@@ -25,8 +25,8 @@ _MIXED_CASE = {
 _PART = r"[A-Za-z0-9](?:[A-Za-z0-9.()\-]*[A-Za-z0-9)])?"
 _HEAD = r"[A-Z]{1,8}(?:\.\d{1,3})?"
 _SUFFIX = (
-    r"(?:\s?\((?:Part\s+[IVX]+|Part\s+\d+|\d{4}|SUPP|Suppl?\.?"
-    r"|[A-ZÉ][a-zèé]+\s(?:partie|parte))\))?"
+    r"(?:\s?\((?i:Part\s+[IVX]+|Part\s+\d+|\d{4}|SUPP|Suppl?\.?"
+    r"|[a-zèé]+\s(?:partie|parte))\))?"
 )
 _SINGLE = rf"{_HEAD}(?:\s?/\s?{_PART})+{_SUFFIX}"
 #: a symbol in running text; joint symbols are two singles joined by "-"

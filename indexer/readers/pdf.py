@@ -23,6 +23,7 @@ _FPDF_ERR_PASSWORD = 4
 _FONT_ITALIC = 1 << 6  # PDF font descriptor flag
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 #: characters after which a small digit run is a note marker ("rights.1", "Act”,2")
 _MARKER_FOLLOWS = ".,;:)]”’\"'*"
 #: a superscript glyph is at most this fraction of the text size around it
@@ -167,7 +168,8 @@ def _make_line(
         text = _drop_superscripts(glyphs, raw_line, offset, size, letter_y, continues)
     else:
         text = raw_line
-    text = text.replace(_PDFIUM_LINE_HYPHEN, "-").replace("\x02", "-").strip()
+    text = text.replace(_PDFIUM_LINE_HYPHEN, "-").replace("\x02", "-")
+    text = _PRIVATE_USE.sub("", text).strip()  # symbol-font glyphs (barcodes), never words
     if not text:
         return None
     bold, italic = glyphs.style(letter)
