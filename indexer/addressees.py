@@ -43,17 +43,22 @@ VOCABULARY = (
 
 # (category, pattern); order matters only between patterns matching at the same place
 _PATTERNS: list[tuple[str, str]] = [
-    (EXECUTIVE_HEADS, r"executive heads?"),
+    (EXECUTIVE_HEADS, r"executive heads?|Executive Directors?|Administrator of the|"
+                      r"Directors?-General of the"),
     (LEGISLATIVE_ORGANS, r"legislative (?:organs?|bodies)|governing (?:bodies|body|boards?)"),
     (STATE_PARTY, r"State party\b"),
     (STATES, r"States? [Pp]arties|(?:Member |member |developed |developing |all |other |"
              r"concerned |affected |coastal |flag |host |troop-contributing |donor )?States\b|"
              r"Governments\b|governments\b|countries\b|national (?:and (?:local|subnational) )?"
              r"authorities|public authorities|(?:national|local|subnational) governments|"
-             r"donor countries|the parties to the Convention"),
-    (GOVERNMENT, r"(?:the |its |their )?Government\b|(?:the )?authorities of|"
-                 r"administering Powers?|the State under review"),
-    (GENERAL_ASSEMBLY, r"General Assembly|the Assembly\b"),
+             r"donor countries|(?:developed |developing )?(?:country )?parties to the "
+             r"(?:[A-Z][\w-]* )*(?:Convention|Agreement|Protocol|Covenant|Treaty)|"
+             r"developed country parties|developing country parties|Contracting Parties"),
+    (GOVERNMENT, r"(?:the |its |their )?Government\b|(?:[A-Z][\w-]* )*(?:governmental )?"
+                 r"authorities\b|Palestinian Authority|administering Powers?|"
+                 r"the State under review|Non-Self-Governing Territor(?:y|ies)|"
+                 r"Territor(?:y|ies)\b"),
+    (GENERAL_ASSEMBLY, r"General Assembly|(?<![\w ])Assembly\b"),
     (SECURITY_COUNCIL, r"Security Council"),
     (HUMAN_RIGHTS_COUNCIL, r"Human Rights Council"),
     (OTHER, r"Economic and Social Council|national human rights institutions?|Ombudsm[ae]n|"
@@ -65,6 +70,9 @@ _PATTERNS: list[tuple[str, str]] = [
             r"media|trade unions|employers|local communities|treaty bodies|special procedures|"
             r"mandate holders|the Special Rapporteur|the Working Group|the Expert Mechanism|"
             r"development partners|partners|the international donor community|"
+            r"(?:all |the |both )?parties\b|armed groups|signatories|Panel of Experts|"
+            r"Special Committee|Conference\b|Forum\b|Chair\b|Bureau\b|subsidiary bodies|"
+            r"Presidents?(?:-elect)?\b|Commission\b|Working Group\b|Committee\b|"
             r"institutes"),
     (_COUNCIL, r"Council\b"),
     (SECRETARY_GENERAL, r"Secretary-General|(?:the )?(?:United Nations )?Secretariat|"
@@ -72,6 +80,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (OHCHR, r"OHCHR|Office of the (?:United Nations )?High Commissioner for Human Rights|"
             r"(?:United Nations )?High Commissioner for Human Rights|the High Commissioner\b"),
     (CIVIL_SOCIETY, r"civil society|non-governmental organizations?|(?-i:NGOs?)\b|"
+                    r"philanthropic (?:organizations|foundations)|(?:private )?foundations|"
+                    r"women’s organizations|women's organizations|youth organizations|"
+                    r"faith-based organizations|grass-?roots organizations|"
                     r"organizations of persons with disabilities|human rights defenders|"
                     r"community-based organizations|Indigenous organizations"),
     (INTERNATIONAL_ORGANIZATIONS, r"International Seabed Authority|INTOSAI|"
@@ -88,7 +99,8 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"development system|country teams?|funds|bodies)|specialized agencies|"
                 r"(?:JIU )?participating organizations|funds and programmes|"
                 r"resident coordinators?|organizations of the United Nations|UN-Women|"
-                r"(?-i:UNDP|UNICEF|UNHCR|UNFPA|UNEP|UNESCO|UNCTAD|UNODC|UNOPS|WHO|ILO|FAO|IOM|DESA)|"
+                r"(?-i:UNDP|UNICEF|UNHCR|UNFPA|UNEP|UNESCO|UNCTAD|UNODC|UNOPS|WHO|ILO|FAO|IOM|DESA|"
+                r"UNAIDS|UN-Habitat|WFP|UNRWA|OCHA)|Joint (?:United Nations )?Programme|"
                 r"the organizations\b|[Oo]rganizations\b|inter-agency mechanisms|"
                 r"the United Nations\b|agencies"),
 ]

@@ -448,6 +448,17 @@ def _object_to(tail: str) -> tuple[str, str]:
     return "", ""
 
 
+def _object_phrase(text: str) -> str:
+    """The addressee at the start of a verb's object, without a parenthetical that follows
+    ("the Secretary-General, in consultation with Member States," -> "the Secretary-General")."""
+    kept = []
+    for part in _comma_parts(text):
+        if kept and _starts_with_opener(part):
+            break
+        kept.append(part)
+    return ", ".join(kept)
+
+
 def _performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     """Addressee phrase, action lemma and whether the action follows in sub-paragraphs."""
     base = verb.lower().split()[0]
@@ -480,7 +491,7 @@ def _performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
         return "", NOMINALISATIONS[nominal.group("noun").lower()], False
     addressee, action = _object_to(tail)
     if addressee:
-        return addressee, action, False
+        return _object_phrase(addressee), action, False
     if base in ("urge", "call", "encourage", "invite", "exhort", "appeal", "advise"):
         object_phrase = re.split(r"[,;:.]| to ", tail, maxsplit=1)[0]
         if object_phrase.rstrip().endswith(":") or tail.rstrip().endswith(":"):
