@@ -23,7 +23,7 @@ _HEADS = (
     r"Independent Experts?|Working Group|Expert Mechanism|Inspectors?|Board of Auditors|Board|"
     r"Mission|visiting mission|High Commissioner|Secretary-General|Commission|Panel|"
     r"Subcommittee|Permanent Forum|Forum|Group of Experts|Council|Executive Director|"
-    r"Administrator|Office"
+    r"Administrator|Monitoring Team|Team|Office"
 )
 #: a proper name continued after its head: capitalised words and the small words between
 _CAPS = r"[ ]+[A-Z][\w’'-]*(?:[ ]+[A-Z][\w’'-]*)*"
@@ -105,9 +105,23 @@ def _is_resolution(texts: list[str]) -> bool:
     return openings >= 3 and openings >= 0.3 * len(texts)
 
 
+_RECOMMENDS_DRAFT = re.compile(
+    rf"\b[Tt]he\s+({_FULL_NAME_PREFIX}(?:{_HEADS})(?:{_NAME_TAIL})|"
+    r"[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*[ ]+Committee)\s+recommends\s+"
+    r"(?:to\s+[^.:]{2,80}?\s+)?(?:that\s+[^.:]{2,80}?\s+)?(?:the\s+)?(?:review\s+and\s+)?"
+    r"adopt(?:ion\s+of)?\s+the\s+following\s+draft"
+)
+
+
 def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
     """The author of a report from its paragraphs (in order), title and symbol."""
     front = "\n".join([title, *texts[:12]])
+    for text in texts:  # "The Second Committee recommends ... the following draft resolution"
+        draft = _RECOMMENDS_DRAFT.search(text)
+        if draft:
+            name = _trim_name(draft.group(1))
+            words = {w.lower() for w in name.split() if re.fullmatch(rf"(?:{_HEADS})", w)}
+            return Author(name, _heads_of(name) | words)
     if _is_resolution(texts):
         body = _ADOPTING_BODY.search(front)
         if body:

@@ -471,6 +471,7 @@ def _performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     if re.match(r"calls?[ ]+for", verb.lower()):
         return "", "call for", False
     tail = tail.lstrip(" ,")
+    tail = re.sub(r"^\([^()]*\)[ ,]*", "", tail)  # "(see S/2024/556, para. 119) that ..."
     tail = re.sub(r"^(?:(?:once again|again|also|further|strongly|therefore|respectfully)"
                   r"[ ,]+)+", "", tail)
     if tail.startswith(":"):
@@ -486,9 +487,11 @@ def _performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     first = tail.split(" ", 1)[0].strip(",.;:")
     if first.endswith("ing") and lemma(first) in BASE_VERBS:
         return "", phrasal(lemma(first), tail[len(first):]), False
-    nominal = re.match(r"^(?:the|a|an)[ ]+(?:[\w-]+[ ]+)?(?P<noun>\w+)[ ]+(?:of|to)\b", tail)
+    nominal = re.match(r"^(?:to[ ]+(?P<who>[^,]{2,80}?)[ ]+)?(?:the|a|an)[ ]+(?:[\w-]+[ ]+)?"
+                       r"(?P<noun>\w+)[ ]+(?:of|to)\b", tail)
     if nominal and nominal.group("noun").lower() in NOMINALISATIONS:
-        return "", NOMINALISATIONS[nominal.group("noun").lower()], False
+        # "recommends (to the General Assembly) the adoption of"
+        return nominal.group("who") or "", NOMINALISATIONS[nominal.group("noun").lower()], False
     addressee, action = _object_to(tail)
     if addressee:
         return _object_phrase(addressee), action, False
@@ -641,8 +644,8 @@ def _past_performative(
         speaker = main_subject(sentence)
     else:
         speaker = clause_subject(stripped)
-    if not speaker or classify(speaker) and not _names_body(speaker):
-        return None  # "Governments encouraged ..." is not a body speaking
+    if not speaker or not (_names_body(speaker) or re.fullmatch(r"It|They", speaker)):
+        return None  # "Governments encouraged ...", "the reform called for": no body speaking
     tail = after.lstrip(" ,")
     present = {"recommended": "recommends", "urged": "urges", "encouraged": "encourages",
                "requested": "requests", "invited": "invites", "suggested": "suggests",
