@@ -152,7 +152,9 @@ _INTERPRETIVE = re.compile(
 )
 _FRAME = re.compile(
     r"^.*(?P<frame>\b(?P<fverb>[A-Za-z-]+)(?:[ ]+(?:of[ ]+the[ ]+(?:view|opinion)|the[ ]+view|"
-    r"convinced|aware|concerned))?)[ ]+that\b(?P<gap>[^;:]*)$", re.DOTALL
+    r"convinced|aware|concerned|(?:its|his|her|their|the|our|my)[ ]+(?:\w+[ ]+)?(?:view|"
+    r"opinion|position|understanding|belief|recommendation|call|request|conviction)s?))?)"
+    r"[ ]+that\b(?P<gap>[^;:]*)$", re.DOTALL
 )
 _PAST_IRREGULAR = {"said", "held", "found", "felt", "thought", "made", "took", "was", "were",
                    "had", "saw", "knew", "gave", "set", "put", "told"}
@@ -233,6 +235,9 @@ def clause_subject(left: str) -> str:
     ("States, corporations and civil society") is kept whole.
     """
     left = _COMPLEMENTIZER.sub("", left)
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", left):
+        # "the practice was to refine the text and the Commission": the last conjunct
+        left = re.split(r"\b(?:and|but|while|whereas)[ ]+", left)[-1]
     parts = _comma_parts(left)
     kept: list[str] = []
     for part in reversed(parts):
@@ -318,7 +323,7 @@ def _elided(left: str) -> bool:
 #: words that may follow "should" without being its verb ("should the Council decide")
 _NOT_VERBS = {"the", "a", "an", "this", "that", "these", "those", "it", "they", "there", "he",
               "she", "we", "you", "i", "be", "so", "as", "and", "or", "but", "in", "on", "at"}
-_LIGHT_VERBS = {"move", "proceed", "endeavour", "endeavor", "strive"}
+_LIGHT_VERBS = {"move", "proceed", "endeavour", "endeavor", "strive", "wish"}
 
 
 def _first_action(text: str) -> tuple[str, str]:

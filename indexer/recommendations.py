@@ -227,6 +227,10 @@ def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) ->
         kind, counted = OWN, own + imperatives
     elif compilation and reported:
         kind, counted = REPORTED, reported
+    if kind and counted and all(re.match(r"you\b", d.addressee, re.IGNORECASE)
+                                for d in counted if d.addressee) and any(
+            d.addressee for d in counted):
+        kind = ""  # "We recommend that you reserve your accommodation": advice to the reader
     if not kind:
         if directives and text.rstrip().endswith(":"):
             context.chapeau = directives[-1]

@@ -175,6 +175,11 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      {"rec": True, "addressees": ["executive heads"], "action": "review"}),
     ("practical instruction", "Delegations are requested to submit their lists of participants "
      "to the secretariat by 1 May.", {}, {"rec": False}),
+    ("advice to the reader", "We recommend that you reserve your accommodation early.", {},
+     {"rec": False}),
+    ("should inside a narrated view", "He reiterated his view that the practice was to refine "
+     "the text and the Commission should only propose modifications where needed.", {},
+     {"rec": False}),
     # resolution style
     ("resolution verb", "Urges Governments to reinforce action on commitments to the 2030 "
      "Agenda;", {}, {"rec": True, "addressees": ["States"], "action": "reinforce"}),
