@@ -23,6 +23,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +72,9 @@ class BatchSummary:
     pages: int = 0
     commits: int = 0
     seconds: float = 0.0
+    #: processor seconds the workers spent extracting, and seconds this process spent writing
+    extract_cpu: float = 0.0
+    write_seconds: float = 0.0
     rebuilt: bool = False
 
     def to_dict(self) -> dict[str, object]:
@@ -92,6 +96,8 @@ class BatchSummary:
             "pages": self.pages,
             "commits": self.commits,
             "seconds": round(self.seconds, 2),
+            "extract_cpu": round(self.extract_cpu, 2),
+            "write_seconds": round(self.write_seconds, 2),
             "rebuilt": self.rebuilt,
         }
 
@@ -247,6 +253,7 @@ class _Run:
     def _settle(self, order: int, digest: str, outcome: Outcome) -> None:
         """Decide what an extracted file becomes: a new or updated document, or a report."""
         source, document, doc = outcome.path, outcome.document, outcome.doc
+        self.summary.extract_cpu += outcome.cpu
         if outcome.reason is not None or document is None or doc is None:
             self._fail(source, outcome.reason or "unreadable")
             return
@@ -322,9 +329,27 @@ class _Writer:
         self.opened = 0.0
         self.pending: dict[str, _Pending] = {}
         self.committed: dict[str, _Pending] = {}
+        self.depth = 0
 
     def write(self, doc: str, document: ExtractedDocument, digest: str, source: str,
               status: str, stale: list[str]) -> None:
+        with self._timed():
+            self._write(doc, document, digest, source, status, stale)
+
+    @contextmanager
+    def _timed(self) -> Iterator[None]:
+        """Count the time spent writing (once, however nested)."""
+        self.depth += 1
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if not self.depth:
+                self.summary.write_seconds += time.monotonic() - started
+
+    def _write(self, doc: str, document: ExtractedDocument, digest: str, source: str,
+               status: str, stale: list[str]) -> None:
         if self.batch is not None and (doc in self.batch or any(d in self.batch for d in stale)):
             self.commit()  # a document goes into one batch once (see store.Batch)
         if self.batch is None:
@@ -350,7 +375,8 @@ class _Writer:
         if self.batch is None:
             return
         batch, self.batch = self.batch, None
-        batch.commit()
+        with self._timed():
+            batch.commit()
         self.summary.commits += 1
         self.committed.update(self.pending)
         self.pending.clear()

@@ -62,6 +62,8 @@ class Outcome:
     doc: str | None = None
     reason: str | None = None
     seconds: float = 0.0
+    #: processor time the extraction took in the worker
+    cpu: float = 0.0
     #: the worker should not be trusted with another file (it ran out of memory)
     retire: bool = False
 
@@ -77,7 +79,7 @@ def default_jobs() -> int:
 def extract_one(path: str, extract_fn: ExtractFunction = extract,
                 max_bytes: int = DEFAULT_MAX_BYTES, memory_mb: int = 0) -> Outcome:
     """Extract one file and name its document, turning every failure into a reason."""
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     outcome = Outcome(path)
     try:
         outcome.document = extract_fn(path, max_bytes=max_bytes)
@@ -99,6 +101,7 @@ def extract_one(path: str, extract_fn: ExtractFunction = extract,
             outcome.document = None
             outcome.reason = "no UN document symbol (none in the masthead or the file name)"
     outcome.seconds = time.monotonic() - started
+    outcome.cpu = time.process_time() - cpu
     return outcome
 
 

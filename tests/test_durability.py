@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import signal
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -284,3 +285,24 @@ def test_a_search_opened_before_a_merge_can_still_read_what_it_found(
                if name.startswith("MAIN_") and name != "MAIN_WRITELOCK"}
     assert on_disk == live  # superseded files go once no search can need them
     assert len([n for n in os.listdir(index) if n.endswith(".toc")]) == 1
+
+
+def test_ctrl_c_stops_cleanly_and_the_next_run_finishes(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    expected = expected_records(write_reports(reports, 30, paragraphs=8))
+    index = tmp_path / "index"
+    process = _index_command(index, reports)
+    deadline = time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline:
+        if _check(index, expected, "before Ctrl-C"):
+            break  # a batch is committed: interrupt the run in the middle
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    if process.returncode != 0:  # unless it had finished already
+        assert process.returncode == 130, stderr
+        assert b"interrupted: the index holds every batch committed so far" in stderr
+        assert b"Traceback" not in stderr
+    _check(index, expected, "after Ctrl-C")
+    assert not _run_until(_index_command(index, reports), 120)
+    assert index_state(index) == expected
