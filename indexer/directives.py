@@ -150,12 +150,36 @@ _INTERPRETIVE = re.compile(
     r"counted|characterized|characterised|classified|described|confused|mistaken|equated)"
     r"[ ]+(?:as|to|with)\b"
 )
-_FRAME = re.compile(
-    r"^.*(?P<frame>\b(?P<fverb>[A-Za-z-]+)(?:[ ]+(?:of[ ]+the[ ]+(?:view|opinion)|the[ ]+view|"
-    r"convinced|aware|concerned|(?:its|his|her|their|the|our|my)[ ]+(?:\w+[ ]+)?(?:view|"
-    r"opinion|position|understanding|belief|recommendation|call|request|conviction)s?))?)"
-    r"[ ]+that\b(?P<gap>[^;:]*)$", re.DOTALL
-)
+_FRAME_ENDINGS = [
+    re.compile(r"\b(?P<fverb>[A-Za-z-]+)[ ]+(?:its|his|her|their|the|our|my)[ ]+(?:\w+[ ]+)?"
+               r"(?:view|opinion|position|understanding|belief|recommendation|call|request|"
+               r"conviction)s?$"),
+    re.compile(r"\b(?P<fverb>[A-Za-z-]+)[ ]+(?:of[ ]+the[ ]+(?:view|opinion)|the[ ]+view|"
+               r"convinced|aware|concerned)$"),
+    re.compile(r"\b(?P<fverb>[A-Za-z-]+)$"),
+]
+
+
+@dataclass(slots=True)
+class _FrameVerb:
+    fverb: str  # "reiterated", "considers", "is"
+    frame: str  # "reiterated his view", "is of the view"
+    start: int
+
+
+def _last_frame(left: str) -> _FrameVerb | None:
+    """The "<verb> that" nearest the end of ``left`` ("reiterated his view that")."""
+    for that in reversed(list(re.finditer(r"[ ]+that\b", left))):
+        if re.search(r"[;:]", left[that.end():]):
+            return None
+        before = left[: that.start()]
+        for ending in _FRAME_ENDINGS:
+            match = ending.search(before)
+            if match:
+                return _FrameVerb(match.group("fverb"), match.group(0), match.start())
+    return None
+
+
 _PAST_IRREGULAR = {"said", "held", "found", "felt", "thought", "made", "took", "was", "were",
                    "had", "saw", "knew", "gave", "set", "put", "told"}
 _REPORT_OPENER = re.compile(
@@ -291,12 +315,12 @@ def _frame(left: str, is_self: Callable[[str], bool]) -> Frame:
     """How the clause after ``left`` is framed."""
     if _REPORT_OPENER.search(left.strip()):
         return Frame(REPORTED, False, main_subject(left))
-    match = _FRAME.search(left)
+    match = _last_frame(left)
     if not match:
         return Frame()
-    verb = match.group("fverb").lower()
-    frame = match.group("frame").lower()
-    before = left[: match.start("frame")]
+    verb = match.fverb.lower()
+    frame = match.frame.lower()
+    before = left[: match.start]
     before = re.sub(r"[ ]+(?:has|have|had|is|are|was|were)(?:[ ]+(?:also|further|"
                     r"repeatedly|previously|already))?[ ]*$", "", before)
     subject = clause_subject(_strip_adverbs_right(before.rstrip()))
@@ -405,7 +429,8 @@ def _split_subjunctive(clause: str) -> tuple[str, str, str]:
             subject = " ".join(words[:i]).rstrip(",")
             candidate = (subject, phrasal(bare, rest), rest)
             head = re.sub(r"(?:[ ]+(?:either|also|further|fully|[a-z]+ly))+$", "", subject)
-            if classify(_comma_parts(head)[-1]):
+            if classify(_comma_parts(head)[-1]) or is_pronoun(head) or head.lower() in ("you",
+                                                                                          "we"):
                 return candidate
             if fallback is None and bare not in _NOUNLIKE:
                 fallback = candidate
@@ -618,7 +643,7 @@ def _performative(
         voice = OWN
     else:
         voice = OWN if is_self(speaker) else REPORTED
-    if not elided and voice == OWN and _FRAME.search(left) and \
+    if not elided and voice == OWN and _last_frame(left) and \
             _frame(left, is_self).voice == REPORTED:
         voice = REPORTED  # "The Committee notes that the Board recommends ..."
     addressee, action, chapeau = _performative_target(verb, after)
