@@ -3,8 +3,8 @@
     python benchmarks/bench_batch.py [FOLDER] [--rounds N] [--jobs N] [--batch-size N]
     python benchmarks/bench_batch.py --profile      # where the writing process spends its time
 
-FOLDER defaults to ../shared/bulk. Each round runs, one after the other so that
-both meet the same machine load:
+FOLDER defaults to ../shared/bulk ($PARAINDEX_SHARED/bulk). Each round runs, one
+after the other so that both meet the same machine load:
   1. bare: pypdfium2 text of every page of every PDF, one process (the floor);
   2. extract: paraindex's extraction of every file in its worker pool, nothing written;
   3. index: `index_paths` into a fresh index (workers, one writer, batch commits, fsync).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import resource
 import shutil
@@ -88,7 +89,8 @@ def run_index(folder: Path, jobs: int, batch_size: int,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "bulk"))
+    shared = Path(os.environ.get("PARAINDEX_SHARED", ROOT.parent / "shared"))
+    parser.add_argument("folder", nargs="?", default=str(shared / "bulk"))
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--batch-size", type=int, default=50)
@@ -97,6 +99,8 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(args.folder)
     files = sorted(folder.glob("*.pdf"))
+    if not files:
+        sys.exit(f"no PDF in {folder}")
     print(f"{len(files)} PDFs in {folder}; {args.jobs} worker(s), batches of "
           f"{args.batch_size} documents")
     if args.profile:

@@ -24,7 +24,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .discover import discover
@@ -78,28 +78,10 @@ class BatchSummary:
     rebuilt: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        def rows(notes: list[Failure]) -> list[dict[str, str]]:
-            return [{"path": n.path, "reason": n.reason} for n in notes]
-
-        return {
-            "files": self.files,
-            "indexed": self.indexed,
-            "updated": self.updated,
-            "skipped": self.skipped,
-            "failed": rows(self.failed),
-            "duplicates": rows(self.duplicates),
-            "conflicts": rows(self.conflicts),
-            "warnings": rows(self.warnings),
-            "languages": self.languages,
-            "pruned": self.pruned,
-            "paragraphs": self.paragraphs,
-            "pages": self.pages,
-            "commits": self.commits,
-            "seconds": round(self.seconds, 2),
-            "extract_cpu": round(self.extract_cpu, 2),
-            "write_seconds": round(self.write_seconds, 2),
-            "rebuilt": self.rebuilt,
-        }
+        data = asdict(self)
+        for key in ("seconds", "extract_cpu", "write_seconds"):
+            data[key] = round(data[key], 2)
+        return data
 
     def write_report(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n")
@@ -313,9 +295,12 @@ class _Run:
 
 
 @dataclass(slots=True)
-class _Pending:
-    document: ExtractedDocument
+class _Written:
+    """What a run wrote for one document: counted once its batch is committed."""
+
     status: str
+    pages: int
+    paragraphs: int
 
 
 class _Writer:
@@ -327,8 +312,8 @@ class _Writer:
         self.summary = summary
         self.batch: Batch | None = None
         self.opened = 0.0
-        self.pending: dict[str, _Pending] = {}
-        self.committed: dict[str, _Pending] = {}
+        self.pending: dict[str, _Written] = {}
+        self.committed: dict[str, _Written] = {}
         self.depth = 0
 
     def write(self, doc: str, document: ExtractedDocument, digest: str, source: str,
@@ -358,7 +343,8 @@ class _Writer:
         for old in stale:
             self.batch.delete(old)
         self.batch.replace(document, digest, source)
-        self.pending[doc] = _Pending(document, status)
+        numbered = sum(1 for p in document.paragraphs if p.number is not None)
+        self.pending[doc] = _Written(status, document.pages, numbered)
         if len(self.pending) >= self.batch_size:
             self.commit()
 
@@ -392,11 +378,8 @@ class _Writer:
         summary = self.summary
         summary.indexed = sum(1 for p in self.committed.values() if p.status == "indexed")
         summary.updated = sum(1 for p in self.committed.values() if p.status == "updated")
-        summary.pages = sum(p.document.pages for p in self.committed.values())
-        summary.paragraphs = sum(
-            sum(1 for para in p.document.paragraphs if para.number is not None)
-            for p in self.committed.values()
-        )
+        summary.pages = sum(w.pages for w in self.committed.values())
+        summary.paragraphs = sum(w.paragraphs for w in self.committed.values())
 
 
 def prune_missing(store: Store) -> list[str]:
