@@ -41,15 +41,8 @@ from .addressees import (
     is_pronoun,
 )
 from .bodies import Author, anaphora_head, body_of_subject, infer_author
-from .directives import (
-    OWN,
-    REPORTED,
-    Directive,
-    find_directives,
-    main_subject,
-    segments,
-    sentences,
-)
+from .clauses import OWN, REPORTED, main_subject, segments, sentences
+from .directives import Directive, find_directives
 from .instruments import find_instruments
 from .model import Paragraph
 from .multilingual import has_cue, is_english

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from indexer.addressees import classify
-from indexer.directives import sentences
+from indexer.clauses import sentences
 from indexer.model import Paragraph
 from indexer.recommendations import Finding, analyse
 from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter

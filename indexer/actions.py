@@ -1,0 +1,209 @@
+"""What a directive asks, and of whom: the addressee phrase and the action's verb.
+
+"recommends that the General Assembly request the Secretary-General to ..."
+-> ("the General Assembly", "request"); "urges the State party, in
+consultation with civil society, to ratify ..." -> ("the State party",
+"ratify"); "recommends the establishment of" -> ("", "establish").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .addressees import classify, is_pronoun
+from .clauses import comma_parts, starts_with_opener
+from .verbs import ADVERBS, BASE_VERBS, IRREGULAR, NOMINALISATIONS, lemma, phrasal
+
+MODALS = {"to", "should", "would", "could", "may", "might", "will", "shall", "must", "not",
+           "can", "cannot", "the", "a", "an", "its", "his", "her", "their", "our", "these",
+           "those", "this", "that", "which", "who", "whose", "any", "no", "such", "of", "for",
+           "with", "by", "in", "on", "and/or", "whether", "being", "been", "be"}
+# -- the action asked for ------------------------------------------------------------------
+
+#: words that may follow "should" without being its verb ("should the Council decide")
+NOT_VERBS = {"the", "a", "an", "this", "that", "these", "those", "it", "they", "there", "he",
+              "she", "we", "you", "i", "be", "so", "as", "and", "or", "but", "in", "on", "at"}
+_LIGHT_VERBS = {"move", "proceed", "endeavour", "endeavor", "strive", "wish"}
+
+
+def first_action(text: str) -> tuple[str, str]:
+    """(lemma, rest) of the first verb in ``text``, skipping adverbs and "to"."""
+    text = skip_parenthetical(text)
+    words = text.split()
+    i = 0
+    while i < len(words):
+        word = words[i].lower().strip(",")
+        if word in ADVERBS or word in ("to", "not", "and", "also", "inter", "alia", "either",
+                                       "both") or (word.endswith("ly") and
+                                                   lemma(word) not in BASE_VERBS):
+            i += 1
+        elif word in _LIGHT_VERBS and i + 1 < len(words) and words[i + 1].lower() == "to":
+            i += 2  # "should move to implement": the action is "implement"
+        else:
+            break
+    if i >= len(words):
+        return "", ""
+    word = words[i].strip(",;:.“”\"()")
+    rest = " ".join(words[i + 1 :])
+    base = lemma(word)
+    if base == "be":
+        following = rest.split()
+        while following and (following[0].lower() in ADVERBS or (
+                following[0].lower().endswith("ly") and lemma(following[0]) not in BASE_VERBS)):
+            following.pop(0)
+        participle = following[0].strip(",;:.") if following else ""
+        if participle.lower() == "able":
+            return first_action(" ".join(following[1:]))
+        return lemma(participle), " ".join(following[1:])
+    return phrasal(base, rest), rest
+
+
+def skip_parenthetical(text: str) -> str:
+    text = text.lstrip(" ,")
+    text = re.sub(r"^(?:(?:also|further|not|therefore|thus|still|now|instead|equally|likewise|"
+                  r"urgently|immediately|in particular|inter alia|as a matter of (?:priority|"
+                  r"urgency)|at a minimum|at least|always|only|primarily|first|ideally|"
+                  r"accordingly|again|once again|strongly|respectfully|,)\s*)+", "", text)
+    match = re.match(r"^,?\s*(?:by|at|in|within|before|no later than|as soon as|where|when|"
+                     r"if|as|inter alia|in consultation|through|with|among|from)\b[^,]{0,160},"
+                     r"\s*", text)
+    if match and text.startswith((",", "by", "at", "in", "within", "before", "no later",
+                                  "as soon", "where", "when", "if", "as", "inter", "through",
+                                  "with", "among", "from")):
+        text = text[match.end():]
+    return text.lstrip(" ,")
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
+                "those", "of", "for", "in", "on", "with", "by", "to", "from", "any", "each",
+                "such", "no", "every", "whose", "at", "as"}
+
+
+def split_subjunctive(clause: str) -> tuple[str, str, str]:
+    """'the General Assembly request the Secretary-General to ...' ->
+    ('the General Assembly', 'request', 'the Secretary-General to ...').
+
+    The verb is the first bare verb after a phrase that names an actor; failing
+    that, the first bare verb not preceded by a determiner ("the review process").
+    """
+    clause = skip_parenthetical(clause)
+    words = clause.split()
+    fallback: tuple[str, str, str] | None = None
+    for i, word in enumerate(words):
+        bare = word.strip(",;:()“”\"").lower()
+        if i == 0:
+            continue
+        previous = words[i - 1].lower().strip(",")
+        if bare in ("should", "shall", "must", "will", "would", "could", "may"):
+            action, rest = first_action(" ".join(words[i + 1 :]))
+            return " ".join(words[:i]), action, rest
+        if bare == "be" and previous not in MODALS:
+            action, rest = first_action(" ".join(words[i:]))
+            return " ".join(words[:i]).rstrip(","), action, rest
+        if bare in BASE_VERBS and previous not in _DETERMINERS and previous not in MODALS:
+            rest = " ".join(words[i + 1 :])
+            subject = " ".join(words[:i]).rstrip(",")
+            candidate = (subject, phrasal(bare, rest), rest)
+            head = re.sub(r"(?:[ ]+(?:either|also|further|fully|[a-z]+ly))+$", "", subject)
+            if classify(comma_parts(head)[-1]) or is_pronoun(head) or head.lower() in ("you",
+                                                                                          "we"):
+                return candidate
+            if fallback is None and bare not in NOUNLIKE:
+                fallback = candidate
+        if word.endswith(":"):
+            return " ".join(words[: i + 1]).rstrip(":"), "", ""
+    if fallback:
+        return fallback
+    if clause.rstrip().endswith(":"):
+        return clause.rstrip().rstrip(":"), "", ""
+    return "", "", clause
+
+
+#: bare verbs that are more often nouns inside a noun phrase ("the review process")
+NOUNLIKE = {"review", "use", "support", "report", "access", "plan", "work", "study", "record",
+             "progress", "control", "change", "design", "process", "return", "model", "test",
+             "target", "balance", "benefit", "cost", "focus", "respect", "request", "demand",
+             "issue", "place", "list", "map", "mark", "name", "label", "frame", "guide", "store",
+             "stand", "view", "fund", "forum", "link", "match", "measure", "pilot", "post",
+             "reference", "resource", "screen", "share", "shift", "state", "step", "stop",
+             "lead", "act", "cover", "deal", "end", "free", "house", "note", "order",
+             "service", "set", "show", "start", "stay", "track", "train", "treat", "welcome",
+             "address", "audit", "award", "campaign", "charge", "check", "document", "draft",
+             "pool", "release", "reform", "remedy", "reserve", "rethink", "engage", "help",
+             "outline", "permit", "transfer", "update", "upgrade", "waive", "base",
+             "budget", "exercise", "experience", "further", "respond", "display"}
+
+
+_TO_VERB = re.compile(r"\bto[ ]+(?:(?:also|further|urgently|immediately|fully)[ ]+)?"
+                      r"(?P<verb>[a-z][\w-]*)")
+
+
+def object_to(tail: str) -> tuple[str, str]:
+    """'the State party to ratify ...' -> ('the State party', 'ratify'): addressee and action."""
+    for match in _TO_VERB.finditer(tail):
+        verb = match.group("verb")
+        if verb not in BASE_VERBS and verb not in IRREGULAR and verb != "do":
+            continue
+        addressee = tail[: match.start()].strip(" ,")
+        rest = tail[match.end():]
+        action = phrasal(lemma(verb), rest)
+        if action == "do" and re.match(r"[ ]+so\b", rest):
+            done = re.search(r"\bha(?:ve|s)(?: not)?(?: yet)? (\w+ed)\b", addressee)
+            action = lemma(done.group(1)) if done else "do"
+        return addressee, action
+    return "", ""
+
+
+def object_phrase(text: str) -> str:
+    """The addressee at the start of a verb's object, without a parenthetical that follows
+    ("the Secretary-General, in consultation with Member States," -> "the Secretary-General")."""
+    kept = []
+    for part in comma_parts(text):
+        if kept and starts_with_opener(part):
+            break
+        kept.append(part)
+    return ", ".join(kept)
+
+
+def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
+    """Addressee phrase, action lemma and whether the action follows in sub-paragraphs."""
+    base = verb.lower().split()[0]
+    base = {"reiterates": "recommend", "reaffirms": "recommend", "renews": "recommend",
+            "reiterate": "recommend", "reaffirm": "recommend", "renew": "recommend"}.get(
+        base, lemma(base))
+    if re.search(r"(?:calls?|requests?|appeals?)$", verb.lower()) and verb.lower().split()[0] \
+            in ("reiterates", "reaffirms", "renews", "reiterate", "reaffirm", "renew"):
+        base = verb.lower().split()[-1].rstrip("s")
+    if re.match(r"calls?[ ]+for", verb.lower()):
+        return "", "call for", False
+    tail = tail.lstrip(" ,")
+    tail = re.sub(r"^\([^()]*\)[ ,]*", "", tail)  # "(see S/2024/556, para. 119) that ..."
+    tail = re.sub(r"^(?:(?:once again|again|also|further|strongly|therefore|respectfully)"
+                  r"[ ,]+)+", "", tail)
+    if tail.startswith(":"):
+        return "", "", True
+    to_that = re.match(r"^to[ ]+(?P<who>[^,]{2,120}?)[ ]+that[ ]+", tail)
+    if to_that:
+        _, action, _ = split_subjunctive(tail[to_that.end():])
+        return to_that.group("who"), action, not action
+    that = re.match(r"^that\b[ ,]*", tail)
+    if that:
+        subject, action, _ = split_subjunctive(tail[that.end():])
+        return subject, action, not action
+    first = tail.split(" ", 1)[0].strip(",.;:")
+    if first.endswith("ing") and lemma(first) in BASE_VERBS:
+        return "", phrasal(lemma(first), tail[len(first):]), False
+    nominal = re.match(r"^(?:to[ ]+(?P<who>[^,]{2,80}?)[ ]+)?(?:the|a|an)[ ]+(?:[\w-]+[ ]+)?"
+                       r"(?P<noun>\w+)[ ]+(?:of|to)\b", tail)
+    if nominal and nominal.group("noun").lower() in NOMINALISATIONS:
+        # "recommends (to the General Assembly) the adoption of"
+        return nominal.group("who") or "", NOMINALISATIONS[nominal.group("noun").lower()], False
+    addressee, action = object_to(tail)
+    if addressee:
+        return object_phrase(addressee), action, False
+    if base in ("urge", "call", "encourage", "invite", "exhort", "appeal", "advise"):
+        obj = re.split(r"[,;:.]| to ", tail, maxsplit=1)[0]
+        if obj.rstrip().endswith(":") or tail.rstrip().endswith(":"):
+            return obj.strip(": "), "", True
+        return obj.strip(), "", False
+    return "", base, False
