@@ -46,7 +46,6 @@ from .directives import Directive, find_directives
 from .instruments import find_instruments
 from .model import Paragraph
 from .multilingual import has_cue, is_english
-from .recunits import Unit, build_units
 from .recvalues import keyword
 from .states import STATE_NAME_RE
 from .upr import item_prefix, recommending_states, status_from_text
@@ -101,7 +100,7 @@ class _Context:
     council: str | None
     compilation: bool
     bodies: list[str] = field(default_factory=list)  # bodies named as subjects, in order
-    chapeau: Directive | None = None  # a recommending chapeau ending the previous unit
+    chapeau: Directive | None = None  # a recommending chapeau ending the previous paragraph
     statuses: dict[str, str] = field(default_factory=dict)  # UPR chapeau number -> status
     default_status: str | None = None
 
@@ -111,7 +110,6 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     findings = [Finding() for _ in paragraphs]
     if not paragraphs:
         return findings
-    units = build_units(paragraphs)
     texts = [p.text for p in paragraphs]
     front = " ".join([title, *texts[:6]])
     context = _Context(
@@ -119,11 +117,9 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
         council=council_of(" ".join(texts)),
         compilation=bool(_COMPILATION_DOC.search(front)),
     )
-    _read_statuses(paragraphs, units, context)
-    for unit in units:
-        finding = _analyse_unit(unit, paragraphs, context)
-        for index in unit.members:
-            findings[index] = finding
+    _read_statuses(paragraphs, context)
+    for index, paragraph in enumerate(paragraphs):
+        findings[index] = _analyse_paragraph(paragraph, context)
     _fill_implicit_addressees(findings)
     return findings
 
@@ -156,38 +152,36 @@ def mark_recommendations(
         paragraph.instruments = finding.instruments
 
 
-def _read_statuses(paragraphs: list[Paragraph], units: list[Unit], context: _Context) -> None:
+def _read_statuses(paragraphs: list[Paragraph], context: _Context) -> None:
     """Support status from UPR chapeaux ("will be examined by", "enjoy the support of")."""
     found = set()
-    for unit in units:
-        head = paragraphs[unit.head]
-        if head.number and not _ITEM_NUMBER.match(head.number) and \
-                in_recommendation_section(unit.section):
-            status = status_from_text(unit.text)
+    for paragraph in paragraphs:
+        if paragraph.number and not _ITEM_NUMBER.match(paragraph.number) and \
+                in_recommendation_section(paragraph.section):
+            status = status_from_text(paragraph.text)
             if status:
-                context.statuses[head.number] = status
+                context.statuses[paragraph.number] = status
                 found.add(status)
     if len(found) == 1:
         context.default_status = found.pop()
 
 
-def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) -> Finding:
-    head = paragraphs[unit.head]
-    text = unit.text
+def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
+    text = head.text
     author = context.author
     label = head.label if head.label and _LABEL.match(head.label) else None
     if label:
         text = re.sub(rf"^\s*{re.escape(label)}\s*", "", text)
     directives = find_directives(text, author.is_self)
     _note_bodies(text, context)
-    rec_section = in_recommendation_section(unit.section)
+    rec_section = in_recommendation_section(head.section)
     labelled = _LABELLED.match(text)
     if labelled and not label:
         label = labelled.group(0).rstrip(" :.")
         text = text[labelled.end():]
         directives = find_directives(text, author.is_self)
     compilation = context.compilation or any(
-        _COMPILATION_HEADING.search(h) for h in unit.section)
+        _COMPILATION_HEADING.search(h) for h in head.section)
     states = _states(text)
     is_item = bool(head.number and _ITEM_NUMBER.match(head.number)) or bool(
         _LIST_NUMBER.match(text)) or bool(states and rec_section and
@@ -230,7 +224,7 @@ def _analyse_unit(unit: Unit, paragraphs: list[Paragraph], context: _Context) ->
         return Finding()
     if text.rstrip().endswith(":"):
         context.chapeau = counted[-1]
-    finding = _finding(kind, counted, directives, unit, head, text, states, is_item, context)
+    finding = _finding(kind, counted, directives, head, text, states, is_item, context)
     source = re.match(r"^(\w+)\s+recommendation", label or "", re.IGNORECASE)
     if source and source.group(1).lower() not in ("formal", "informal", "key", "main", "general"):
         finding.kind = REPORTED  # "Evaluation recommendation 3:" in a management response
@@ -254,8 +248,8 @@ def _opens_with_imperative(directives: list[Directive]) -> bool:
 
 
 def _finding(
-    kind: str, counted: list[Directive], directives: list[Directive], unit: Unit,
-    head: Paragraph, text: str, states: list[str], is_item: bool, context: _Context,
+    kind: str, counted: list[Directive], directives: list[Directive], head: Paragraph,
+    text: str, states: list[str], is_item: bool, context: _Context,
 ) -> Finding:
     recommenders = _recommenders(kind, counted, states, is_item, context)
     addressees, implicit = _addressees(kind, counted, recommenders, is_item, text, context)
