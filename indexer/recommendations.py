@@ -167,6 +167,8 @@ def _read_statuses(paragraphs: list[Paragraph], context: _Context) -> None:
 
 
 def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
+    """The finding for one paragraph (``head``: the paragraph, which carries number, label
+    and section), in document order: ``context`` remembers the chapeau and bodies before it."""
     text = head.text
     author = context.author
     label = head.label if head.label and _LABEL.match(head.label) else None
@@ -206,7 +208,7 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
         kind, counted = OWN, strong_own or own or imperatives
     elif strong_own or framed:
         kind, counted = OWN, strong_own + [d for d in framed if d not in strong_own]
-    elif chapeau is not None and imperatives:
+    elif chapeau is not None and imperatives and (chapeau.voice == OWN or compilation):
         kind = chapeau.voice
         counted = [Directive("imperative", chapeau.voice, chapeau.speaker, chapeau.addressee,
                              imperatives[0].action, True)]

@@ -287,6 +287,19 @@ def test_jiu_box_is_a_recommendation_and_the_annex_table_row_is_not() -> None:
     assert not row.is_recommendation
 
 
+def test_sub_paragraphs_inherit_their_chapeau_in_the_next_block() -> None:
+    own = analyse([para("The Committee recommends that the State party:", "12"),
+                   para("(a) Adopt a comprehensive anti-discrimination law;", None)],
+                  title="Report of the Committee against Torture")
+    assert [f.is_recommendation for f in own] == [True, True]
+    assert own[1].addressees == ["State party"] and own[1].actions == ["adopt"]
+    narrated = analyse([para("In 2019, the Committee had recommended that the State party:",
+                             "12"),
+                        para("(a) Adopt a comprehensive anti-discrimination law;", None)],
+                       title="Report of the Special Rapporteur")
+    assert [f.is_recommendation for f in narrated] == [False, False]
+
+
 def test_compilation_restates_other_bodies_recommendations() -> None:
     paragraphs = [
         para("The present report was prepared pursuant to Human Rights Council resolutions 5/1 "
