@@ -62,7 +62,8 @@ class _Reporter:
             self._bar = RichProgress(
                 TextColumn("[bold]indexing"), BarColumn(), MofNCompleteColumn(),
                 TextColumn("files"), TextColumn("{task.fields[stats]}"),
-                TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(),
+                TextColumn("left"),
                 console=Console(stderr=True), transient=True,
             )
             self._bar.start()
