@@ -175,7 +175,8 @@ class Paraindex:
             addressees=[addressee] if addressee else [],
             actions=[action] if action else [],
             recommenders=[by] if by else [],
-            include_blocks=not recommendations,
+            # unnumbered blocks can be recommendations too (a JIU "Recommendation 3" box)
+            include_blocks=True,
         )
         fields = tuple(FACETS[name] for name in facets)
         if "bodies" in facets and FACETS["documents"] not in fields:

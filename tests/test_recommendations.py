@@ -502,6 +502,8 @@ def test_cli_recommendations_filters_combine(rec_index: Path) -> None:
     executive = hits(run(rec_index, "recommendations", "--addressee", "executive heads",
                          "--format", "json", "-n", "50"))
     assert executive and {h["symbol"] for h in executive} == {"JIU/REP/2025/2"}
+    # the boxed formal recommendations are unnumbered blocks, and are listed too
+    assert "JIU/REP/2025/2, Recommendation 1" in [h["citation"] for h in executive]
 
 
 @pytest.mark.shared
