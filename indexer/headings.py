@@ -108,7 +108,12 @@ class HeadingState:
         """An unnumbered heading sits under the nearest heading set in larger type,
         or in the same type but numbered ("A. ..." over a bold run-in title)."""
         if heading.size is None:
-            return 2 if any(h.level == 1 for h in self.path) else 1
+            # without sizes: below the deepest numbered heading, beside an unnumbered one
+            for entry in reversed(self.path):
+                if entry.kind != "plain":
+                    return entry.level + 1
+                return entry.level
+            return 1
         for entry in reversed(self.path):
             if entry.level == 0 or entry.size is None:
                 return entry.level + 1

@@ -82,7 +82,7 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
             above = top is None or line.y is None or line.y >= top
             if above and (line in title_lines or len(line.text) < 100):
                 drop.add(id(line))
-    title = " ".join(" ".join(line.text for line in title_lines).split())
+    title = _join_title(title_lines)
     title = re.sub(r"\s*[*∗]+(?=[\s,]|$)", "", title)
     title = re.sub(r"\s+,", ",", title).strip(" ,;")
     date = next(
@@ -90,6 +90,21 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
         None,
     )
     return Masthead(symbol, title, date, from_filename, drop)
+
+
+def _join_title(lines: list[Line]) -> str:
+    """Title lines joined; a visible gap between two groups becomes ': '
+    ("Report of the Working Group ...: Slovenia")."""
+    out = ""
+    for previous, line in zip([None, *lines], lines, strict=False):
+        text = " ".join(line.text.split())
+        if previous is None:
+            out = text
+        elif _gap(previous, line) and not out.endswith((":", ",")):
+            out = f"{out.rstrip(' *∗')}: {text}"
+        else:
+            out = f"{out} {text}"
+    return out
 
 
 def _is_masthead_line(line: Line) -> bool:

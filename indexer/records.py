@@ -42,7 +42,10 @@ class ParagraphRecord:
         if self.annex:
             where += f", annex {self.annex}" if self.annex_numbered else ", annex"
         if self.number is None:
-            return f"{where}, {self.label}" if self.label else f"{where}, p. {self.page or '?'}"
+            if self.label:
+                return f"{where}, {self.label}"
+            page = self.page or self.pdf_page
+            return f"{where}, p. {page}" if page else where
         return f"{where}, para. {self.number}"
 
     @property

@@ -109,7 +109,8 @@ def documents_text(documents: list[DocumentInfo], color: bool) -> str:
         summary = doc.quality.get("summary", "")
         flag = "" if doc.quality.get("ok", True) else "  ⚠"
         symbol = click.style(doc.symbol, bold=True) if color else doc.symbol
-        lines.append(f"{symbol} ({doc.language})  {doc.pages} pages  {summary}{flag}")
+        pages = f"{doc.pages} pages" if doc.pages else "no pages"
+        lines.append(f"{symbol} ({doc.language})  {pages}  {summary}{flag}")
         lines.append(f"    {doc.title[:100]}")
         lines.append(f"    {doc.source}")
         for problem in doc.quality.get("contents_disagreements", [])[:5]:
