@@ -60,7 +60,7 @@ def build(target: Path, paragraphs: int, batch_size: int, seed: int) -> dict[str
     store = Store.create(target)
     vocabulary = Vocabulary()
     started = time.perf_counter()
-    writing = 0.0
+    writing = cpu = 0.0
     done = raw = 0
     checkpoints: list[tuple[int, float]] = []
     next_checkpoint = paragraphs / 10
@@ -70,14 +70,15 @@ def build(target: Path, paragraphs: int, batch_size: int, seed: int) -> dict[str
     batch: list = []
 
     def flush() -> None:
-        nonlocal writing
-        begun = time.perf_counter()
+        nonlocal writing, cpu
+        begun, processor = time.perf_counter(), time.process_time()
         writer = store.begin()
         for document in batch:
             digest = hashlib.sha256(document.symbol.encode()).hexdigest()
             writer.replace(document, digest, document.path)
         writer.commit()
         writing += time.perf_counter() - begun
+        cpu += time.process_time() - processor
         batch.clear()
 
     for document in documents(paragraphs, seed, vocabulary):
@@ -105,7 +106,7 @@ def build(target: Path, paragraphs: int, batch_size: int, seed: int) -> dict[str
     total = time.perf_counter() - started
     (target.parent / SAMPLE_FILE).write_text(json.dumps({"texts": texts,
                                                          "citations": citations}))
-    return {"paragraphs": done, "raw": raw, "writing": writing, "total": total,
+    return {"paragraphs": done, "raw": raw, "writing": writing, "cpu": cpu, "total": total,
             "checkpoints": checkpoints, "peak": peak_mb()}
 
 
@@ -210,7 +211,8 @@ def main() -> None:
             result = build(target, args.paragraphs, args.batch_size, args.seed)
             done, writing, total = result["paragraphs"], result["writing"], result["total"]
             print(f"indexed {done:,} paragraphs in {total:.0f} s: {done / writing:,.0f} "
-                  f"paragraphs/s writing ({writing:.0f} s), {done / total:,.0f}/s with the "
+                  f"paragraphs/s writing ({writing:.0f} s; {done / result['cpu']:,.0f}/s of "
+                  f"processor time, {result['cpu']:.0f} s), {done / total:,.0f}/s with the "
                   f"generator")
             curve = ", ".join(f"{n // 1000}k: {mb:.0f}" for n, mb in result["checkpoints"])
             print(f"RSS MB after each tenth: {curve}; peak {result['peak']:.0f} MB")

@@ -107,7 +107,7 @@ def paragraph_key(doc: str, annex: str | None, number: str | None, ordinal: int)
 #: memory for one writer's postings before it spills them to disk (one batch fits)
 WRITER_LIMIT_MB = 256
 #: files of merged segments outlive their last commit this long, for searches still running
-SUPERSEDED_GRACE_SECONDS = 120.0
+SUPERSEDED_GRACE_SECONDS = 30.0
 
 
 def _private_mkdir(path: Path) -> None:
