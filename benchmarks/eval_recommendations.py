@@ -47,7 +47,15 @@ DEV = {
     "E/2025/57",
 }
 #: labelled later from ../shared/bulk, to tune on without touching HELD_OUT (SG, ECOSOC, ...)
-DEV2: set[str] = set()
+DEV2 = {
+    "A/47/435", "A/79/437/Add.4", "A/80/1", "A/80/74/Add.1-E/2025/53/Add.1",
+    "A/80/82-E/2025/63", "DP/2025/7", "E/2025/15", "E/2025/27-E/CN.6/2025/19",
+    "E/2025/34 (Part I)-E/ICEF/2025/7 (Part I)", "E/2025/42-E/CN.18/2025/7",
+    "E/AC.51/2025/L.4/Add.32", "E/CN.3/2025/8",
+    "ICCD/COP(8)/CST/8", "JIU/NOTE/2022/1/Rev.1", "S/2025/202", "S/2025/231",
+    "S/2025/257", "S/2025/303", "S/2025/342", "S/2025/350",
+    "S/2025/415", "S/2025/496", "TD/B/CN.4/48",
+}
 #: never looked at while writing the rules
 HELD_OUT = {
     "A/HRC/26/10", "A/79/772", "A/80/188", "A/80/55", "DP/2025/3", "E/CN.6/2025/3", "A/52/687",
@@ -56,7 +64,7 @@ HELD_OUT = {
 
 KINDS = [
     ("UPR working group", r"UPR Working Group"),
-    ("compilation / tracking", r"compilation|status of Board|selected concluding"),
+    ("compilation / tracking", r"compilation|status of Board|selected concluding|tracking"),
     ("ACABQ", r"ACABQ"),
     ("JIU", r"JIU"),
     ("treaty body", r"Treaty-body"),
@@ -64,6 +72,8 @@ KINDS = [
                                  r"Special Committee"),
     ("Secretary-General / High Commissioner", r"Secretary-General|High Commissioner|"
                                               r"ECOSOC report"),
+    ("session report / committee / board", r"session report|Main Committee|committee draft"),
+    ("secretariat note / other", r"Secretariat"),
 ]
 
 
