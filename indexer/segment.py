@@ -81,11 +81,16 @@ def segment(pages: list[CleanPage], layout: Layout) -> Segmented:
 
 
 def _is_list(chain: list[Candidate]) -> bool:
-    """Numbered one-liners without sentences: a list or a table, not paragraphs."""
+    """Numbered one-line entries without sentences (signatories, a table of names): a list
+    or a table, not paragraphs. A paragraph's text goes on below its number's line."""
     if len(chain) < 5:
         return False
-    short = sum(1 for c in chain if len(c.rest) < 60 and not re.search(r"\w\.\s", c.rest))
-    return short >= 0.7 * len(chain)
+    one_liners = 0
+    for candidate, following in zip(chain, [*chain[1:], None], strict=False):
+        alone = following is not None and following.line == candidate.line + 1
+        if alone and len(candidate.rest) < 60 and not re.search(r"\w\.\s", candidate.rest):
+            one_liners += 1
+    return one_liners >= 0.7 * len(chain)
 
 
 def reorder_scrambled_pages(stream: list[Line], layout: Layout) -> list[Line]:
@@ -179,6 +184,8 @@ def _annex_title(stream: list[Line], index: int, layout: Layout) -> tuple[str, i
             break
         if typed is None and title and not hd._CONNECTORS.search(title[-1]):
             break
+        if title and hd.KNOWN_HEADING_RE.match(line.text.strip()):
+            break  # "Introduction" under the annex title is the annex's first heading
         title.append(line.text)
         position += 1
     if title:
