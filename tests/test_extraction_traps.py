@@ -287,7 +287,8 @@ def test_seed_page_whose_line_breaks_were_lost() -> None:
 
 def test_annex_list_of_one_liners_is_not_paragraphs() -> None:
     names = "\n".join(f"{n}. Country {n} 4 June 1992" for n in range(1, 9))
-    doc = document(HEADER + "1. Body one.\n2. Body two.\n", HEADER + f"ANNEX\nSignatures\n{names}\n")
+    body = HEADER + "1. Body one.\n2. Body two.\n"
+    doc = document(body, HEADER + f"ANNEX\nSignatures\n{names}\n")
     assert numbers(doc, "I") == []
     assert "Country 5" in " ".join(p.text for p in doc.paragraphs if p.annex == "I")
 
@@ -297,6 +298,7 @@ def test_annex_paragraphs_with_short_chapeaux_are_paragraphs() -> None:
         f"{n}. The Committee recommended that States Parties:\n(a) Amend law {n};\n"
         f"(b) Review policy {n}.\n" for n in range(1, 7)
     )
-    doc = document(HEADER + "1. Body one.\n2. Body two.\n", HEADER + f"Annex\nSelected advice\n{body}")
+    doc = document(HEADER + "1. Body one.\n2. Body two.\n",
+                   HEADER + f"Annex\nSelected advice\n{body}")
     assert numbers(doc, "I") == [str(n) for n in range(1, 7)]
     assert [s.label for s in para(doc, "3", "I").subparagraphs] == ["(a)", "(b)"]
