@@ -34,6 +34,9 @@ _SUBPARAGRAPH = re.compile(
     r"|(?<=[.:;)])\s+\d{1,3}\.\s+(?=(?:To|That)\s)"
 )
 
+#: a character every sub-paragraph marker above starts with
+_MARKER_HINT = re.compile(r"[(•\u2022▪–]|\d\.\s")
+
 
 def sentences(text: str) -> list[str]:
     """Split running text into sentences, not at "para. 4", "No. 34", "e.g." or "A/79/345."."""
@@ -56,6 +59,8 @@ def sentences(text: str) -> list[str]:
 
 def segments(text: str) -> list[str]:
     """The text before any "(a)", then each sub-paragraph or bullet, markers removed."""
+    if not _MARKER_HINT.search(text):
+        return [text.strip()]
     parts: list[str] = []
     last = 0
     for match in _SUBPARAGRAPH.finditer(text):

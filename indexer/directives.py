@@ -90,6 +90,9 @@ _IT_IS = re.compile(r"(?<![\w-])[Ii]t is (?:(?:also|further|therefore|strongly|t
 _DRAFT = re.compile(r"\b(?:adopt|adoption of|approve|approval of|consider and adopt)[ ]+(?:the|a)"
                     r"[ ]+(?:following[ ]+)?draft[ ]+(?:resolution|decision)s?\b[^.]*:")
 _SHOULD = re.compile(r"(?<![\w-])should(?![\w-])")
+#: every performative, passive and "should" above contains one of these
+_VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
+              "exhort", "appeal", "reiterat", "reaffirm", "renew", "should")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
 _INTERPRETIVE = re.compile(
     r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|necessarily|automatically)[ ]+)?(?:construed|"
@@ -99,11 +102,14 @@ _INTERPRETIVE = re.compile(
 )
 # -- the finder -----------------------------------------------------------------------------
 
-def find_directives(text: str, is_self: Callable[[str], bool]) -> list[Directive]:
-    """Every directive clause in a paragraph, in reading order."""
+def find_directives(
+    text: str, is_self: Callable[[str], bool], parts: list[str] | None = None
+) -> list[Directive]:
+    """Every directive clause in a paragraph, in reading order (``parts``: its ``segments``,
+    when the caller has them already)."""
     found: list[Directive] = []
     chapeau_speaker = ""
-    for index, segment in enumerate(segments(text)):
+    for index, segment in enumerate(segments(text) if parts is None else parts):
         if not segment:
             continue
         for sentence in sentences(segment):
@@ -121,6 +127,10 @@ def _sentence_directives(
 ) -> list[Directive]:
     found: list[Directive] = []
     covered: list[tuple[int, int]] = []
+    lowered = sentence.lower()
+    if not any(cue in lowered for cue in _VERB_CUES):  # no performative, passive or should
+        imperative = _imperative(sentence, segment)
+        return [imperative] if imperative else []
     # performative verbs, present tense
     for match in _PERFORMATIVE.finditer(sentence):
         directive = _performative(sentence, match, is_self, segment, chapeau_speaker)

@@ -26,14 +26,20 @@ _SPANISH = re.compile(
     re.IGNORECASE,
 )
 _SHOULD = re.compile(r"\bdevrai(?:t|ent)\b|\bdeber[ií]a(?:n)?\b", re.IGNORECASE)
-_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|to|should|that|with)\b", re.IGNORECASE)
-_ROMANCE_WORDS = re.compile(r"\b(?:le|la|les|des|du|el|los|las|del|que|y|et|de)\b",
-                            re.IGNORECASE)
+_ENGLISH_WORDS = frozenset("the and of to should that with".split())
+_ROMANCE_WORDS = frozenset("le la les des du el los las del que y et de".split())
+_WORD = re.compile(r"\w+")
 
 
 def is_english(text: str) -> bool:
     """Rough: more English function words than French and Spanish ones."""
-    return len(_ENGLISH_WORDS.findall(text)) >= len(_ROMANCE_WORDS.findall(text))
+    english = romance = 0
+    for word in _WORD.findall(text.lower()):
+        if word in _ENGLISH_WORDS:
+            english += 1
+        elif word in _ROMANCE_WORDS:
+            romance += 1
+    return english >= romance
 
 
 def has_cue(text: str, should: bool = True) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .addressees import (
     GOVERNMENT,
@@ -65,6 +66,16 @@ _COMPILATION_DOC = re.compile(
     re.IGNORECASE,
 )
 _ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
+#: a word any directive needs (English, French, Spanish); without one, and outside a list,
+#: a paragraph recommends nothing
+_CUES = ("recom", "urg", "call", "encourag", "request", "invit", "suggest", "advis", "advic",
+         "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "engag", "prie", "demand",
+         "insta", "alient", "pide", "solicit", "exig", "devr", "deber")
+
+
+def _has_cue(text: str) -> bool:
+    lowered = text.lower()  # substring tests: far cheaper than one case-blind alternation
+    return any(cue in lowered for cue in _CUES)
 _LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+(?:To|That)\b")
 _LABEL = re.compile(r"^(?:Recommendation|Recommandation|Recomendación)\s+\d+", re.IGNORECASE)
 #: "Evaluation recommendation 3:", "Recommendation 2.", "Audit recommendation 12:"
@@ -91,7 +102,12 @@ class Finding:
 
 def in_recommendation_section(section: list[str]) -> bool:
     """True when any heading of the path names recommendations or advice, in any UN language."""
-    return any(_HEADING_RE.search(heading) for heading in section)
+    return any(_names_recommendations(heading) for heading in section)
+
+
+@lru_cache(maxsize=4096)
+def _names_recommendations(heading: str) -> bool:
+    return bool(_HEADING_RE.search(heading))
 
 
 @dataclass(slots=True)
@@ -100,6 +116,8 @@ class _Context:
     council: str | None
     compilation: bool
     bodies: list[str] = field(default_factory=list)  # bodies named as subjects, in order
+    #: the bodies are needed only to resolve "The same Committee" in a compilation
+    track_bodies: bool = False
     chapeau: Directive | None = None  # a recommending chapeau ending the previous paragraph
     statuses: dict[str, str] = field(default_factory=dict)  # UPR chapeau number -> status
     default_status: str | None = None
@@ -117,6 +135,8 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
         council=council_of(" ".join(texts)),
         compilation=bool(_COMPILATION_DOC.search(front)),
     )
+    context.track_bodies = context.compilation or any(
+        _COMPILATION_HEADING.search(h) for p in paragraphs for h in p.section)
     _read_statuses(paragraphs, context)
     for index, paragraph in enumerate(paragraphs):
         findings[index] = _analyse_paragraph(paragraph, context)
@@ -174,20 +194,26 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
     label = head.label if head.label and _LABEL.match(head.label) else None
     if label:
         text = re.sub(rf"^\s*{re.escape(label)}\s*", "", text)
-    directives = find_directives(text, author.is_self)
-    _note_bodies(text, context)
+    if context.track_bodies:
+        _note_bodies(text, context)
     rec_section = in_recommendation_section(head.section)
+    item_number = bool(head.number and _ITEM_NUMBER.match(head.number))
+    if not (label or rec_section or item_number or context.chapeau is not None or
+            text.rstrip().endswith(":") or _has_cue(text)):
+        # no verb of recommending and no list a bare imperative could belong to: most
+        # paragraphs of a report end here, before any clause is parsed
+        return Finding()
     labelled = _LABELLED.match(text)
     if labelled and not label:
         label = labelled.group(0).rstrip(" :.")
         text = text[labelled.end():]
-        directives = find_directives(text, author.is_self)
+    parts = segments(text)
+    directives = find_directives(text, author.is_self, parts)
     compilation = context.compilation or any(
         _COMPILATION_HEADING.search(h) for h in head.section)
-    states = _states(text)
-    is_item = bool(head.number and _ITEM_NUMBER.match(head.number)) or bool(
-        _LIST_NUMBER.match(text)) or bool(states and rec_section and
-                                          _opens_with_imperative(directives))
+    states = _states(text, parts)
+    is_item = item_number or bool(_LIST_NUMBER.match(text)) or bool(
+        states and rec_section and _opens_with_imperative(directives))
     chapeau, context.chapeau = context.chapeau, None
     if not is_english(text):
         if has_cue(text, should=rec_section):
@@ -234,10 +260,12 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
     return finding
 
 
-def _states(text: str) -> list[str]:
+def _states(text: str, parts: list[str]) -> list[str]:
     """Recommending States of an item, or of every item of a list printed in one paragraph."""
+    if ")" not in text:  # they end with "(Nigeria)"
+        return []
     states: list[str] = []
-    for part in [*segments(text), text]:
+    for part in [*parts, text]:
         for state in recommending_states(part):
             if state not in states:
                 states.append(state)
