@@ -12,8 +12,9 @@ strings. The lenient variant also counts the parent paragraph ("140") of an item
 
 The baseline is BM25 (k1 1.2, b 0.75) computed here in Python over the text of the
 very same records, lower-cased words with no stemming, stop words or field weights.
-Indexes are built in a temporary directory (or ``--index-dir``) from ../shared/corpus
-and ../shared/bulk; a file the pipeline cannot extract is reported and left out.
+Indexes are built with ``index_paths`` (what ``paraindex index`` runs) in a temporary
+directory (or ``--index-dir``) from ../shared/corpus and ../shared/bulk; files it
+leaves out are listed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import argparse
 import json
 import math
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -35,11 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer import schema  # noqa: E402
-from indexer.discover import discover  # noqa: E402
-from indexer.pipeline import extract, file_hash  # noqa: E402
+from indexer.batch import index_paths  # noqa: E402
 from indexer.ranking import DEFAULT_RANKING, Ranking  # noqa: E402
 from indexer.records import ParagraphRecord  # noqa: E402
-from indexer.store import Store, document_id  # noqa: E402
+from indexer.store import Store  # noqa: E402
 from indexer.symbols import symbol_key, symbol_parts  # noqa: E402
 from search.query import prepare  # noqa: E402
 from search.service import Paraindex  # noqa: E402
@@ -224,33 +225,17 @@ def snippet_cost(store: Store, queries: list[Query], repeats: int = 3) -> tuple[
 
 # -- indexes -------------------------------------------------------------------------------
 def build_index(directory: Path, corpus: Path, reuse: bool) -> list[str]:
-    """Index every readable file of ``corpus``; return the files left out, with why."""
+    """Index ``corpus`` as ``paraindex index`` does; return the files left out, with why."""
     marker = directory / "evaluate-search.json"
     if reuse and marker.exists():
         meta = json.loads(marker.read_text())
         if meta.get("format") == schema.FORMAT_VERSION and meta.get("corpus") == str(corpus):
             return meta["problems"]
     if directory.exists():
-        import shutil
-
         shutil.rmtree(directory)
-    store = Store.create(directory)
-    problems: list[str] = []
-    documents = []
-    for path, problem in discover([corpus]):
-        if problem:
-            problems.append(f"{path.name}: {problem}")
-            continue
-        try:
-            document = extract(path)
-            document_id(document.symbol, document.language)  # raises on a bad symbol
-        except Exception as error:  # measure what extracts; report the rest
-            problems.append(f"{path.name}: {type(error).__name__}: {error}")
-            continue
-        documents.append((document, file_hash(path), str(path)))
-    with store.batch() as batch:
-        for document, digest, source in documents:
-            batch.replace(document, digest, source)
+    summary = index_paths(directory, [corpus]).to_dict()
+    problems = [f"{Path(f['path']).name}: {f['reason']}"
+                for f in summary.get("failed", []) + summary.get("duplicates", [])]
     marker.write_text(json.dumps(
         {"format": schema.FORMAT_VERSION, "corpus": str(corpus), "problems": problems}))
     return problems

@@ -30,7 +30,8 @@ from whoosh.support.charset import accent_map
 #: bump when the schema or an analyzer changes; older indexes must be rebuilt
 #: 2: possessives, French elisions, "2,271" as one number, single digits kept,
 #:    -isation spelt -ization, "may" and "us" no longer stop words
-FORMAT_VERSION = 2
+#: 3: French and Spanish accents folded before stemming ("educacion" meets "educación")
+FORMAT_VERSION = 3
 
 # field names, used everywhere instead of string literals
 KEY = "key"
@@ -224,8 +225,14 @@ def english_analyzer():  # type: ignore[no-untyped-def]
 
 
 def language_analyzer(lang: str):  # type: ignore[no-untyped-def]
-    """French or Spanish: elisions dropped, snowball stemming and that language's stop words,
-    accents folded after stemming (the stemmers read accents)."""
+    """French or Spanish: elisions dropped, that language's stop words, accents folded,
+    snowball stemming.
+
+    Folding comes before stemming so that a word typed without its accents meets
+    the printed one: stemmed first, "educación" became "educ" but "educacion"
+    stayed "educacion". The stemmers then miss a few accented suffixes, on both
+    sides alike.
+    """
     from whoosh.lang import stopwords_for_language
 
     stoplist = stopwords_for_language(lang) | _EXTRA_STOP_WORDS.get(lang, set())
@@ -236,8 +243,8 @@ def language_analyzer(lang: str):  # type: ignore[no-untyped-def]
         chain
         | ShortWordFilter()
         | StopFilter(stoplist=stoplist, minsize=1)
-        | StemFilter(lang=lang)
         | CharsetFilter(accent_map)
+        | StemFilter(lang=lang)
     )
 
 

@@ -64,7 +64,7 @@ MAX_EXPANSIONS = 256
 #: highlighting costs grow with text; snippets are cut from this much of it
 SNIPPET_SOURCE_CHARS = 6000
 #: highlighting time allowed for one page of hits; later hits get a plain opening snippet
-SNIPPET_PAGE_SECONDS = 0.25
+SNIPPET_PAGE_SECONDS = 0.15
 #: names a user may type for a field
 FIELD_ALIASES = {
     f.LANGUAGE: ["language", "lang"],
