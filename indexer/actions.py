@@ -9,6 +9,7 @@ consultation with civil society, to ratify ..." -> ("the State party",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .addressees import classify, is_pronoun
 from .clauses import comma_parts, starts_with_opener
@@ -89,10 +90,15 @@ def split_subjunctive(clause: str) -> tuple[str, str, str]:
     clause = skip_parenthetical(clause)
     words = clause.split()
     fallback: tuple[str, str, str] | None = None
+    depth = 0
     for i, word in enumerate(words):
         bare = word.strip(",;:()“”\"").lower()
-        if i == 0:
-            continue
+        inside = depth > 0 or word.startswith("(")
+        depth = max(0, depth + word.count("(") - word.count(")"))
+        if i == 0 or inside or word.strip("“\"")[:1].isupper():
+            if i and word.endswith(":") and not inside:
+                return " ".join(words[: i + 1]).rstrip(":"), "", ""
+            continue  # the verb is lower case and outside brackets ("(Commission nationale")
         previous = words[i - 1].lower().strip(",")
         if bare in ("should", "shall", "must", "will", "would", "could", "may"):
             action, rest = first_action(" ".join(words[i + 1 :]))
@@ -134,24 +140,67 @@ NOUNLIKE = {"review", "use", "support", "report", "access", "plan", "work", "stu
              "budget", "exercise", "experience", "further", "respond", "display"}
 
 
-_TO_VERB = re.compile(r"\bto[ ]+(?:(?:also|further|urgently|immediately|fully)[ ]+)?"
-                      r"(?P<verb>[a-z][\w-]*)")
+_TO = re.compile(r"\bto[ ]+")
+#: words after "to" that begin a noun phrase, not a verb ("to the", "to all")
+_NOT_AFTER_TO = frozenset(
+    "the a an its their his her our this that these those all any each every such no both "
+    "other some more most further date be which whom what whose".split())
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ship", "ism")
+
+
+_OBJECT_START = frozenset("the a an this that these those its their his her our all any such "
+                          "more further to from with on in for into at by upon as and".split())
+
+
+def _unknown_verb(word: str, rest: str, addressee: str) -> bool:
+    """'the Chadian authorities to harness this momentum': after an actor, "to" + a word the
+    lexicon lacks + the start of its object or a preposition is the action ("to transmit to
+    the Council"; "to underage marriage" is not)."""
+    if word in _NOT_AFTER_TO or word.endswith(_NOUN_ENDINGS) or len(word) < 3:
+        return False
+    following = rest.split(" ", 1)[0].lower()
+    if following not in _OBJECT_START and not following.endswith("ly"):
+        return False
+    head = comma_parts(addressee)[-1] if addressee else ""
+    return bool(head) and (bool(classify(head)) or is_pronoun(head))
+
+
+def _verb_after_to(tail: str) -> Iterator[tuple[int, str, str]]:
+    """Each (start, verb, rest) of "to" + adverbs + a lower-case word in ``tail``."""
+    for match in _TO.finditer(tail):
+        words = tail[match.end():].split(" ")
+        i = 0
+        while i < len(words) - 1 and (words[i] in ("also", "further", "better", "not") or (
+                words[i].endswith("ly") and lemma(words[i]) not in BASE_VERBS)):
+            i += 1  # "to unequivocally reaffirm", but "to apply", "to comply"
+        word = re.match(r"[a-z][\w-]*", words[i]) if words else None
+        if word:
+            yield match.start(), word.group(0), " ".join(words[i + 1:])
 
 
 def object_to(tail: str) -> tuple[str, str]:
     """'the State party to ratify ...' -> ('the State party', 'ratify'): addressee and action."""
-    for match in _TO_VERB.finditer(tail):
-        verb = match.group("verb")
-        if verb not in BASE_VERBS and verb not in IRREGULAR and verb != "do":
+    for start, verb, rest in _verb_after_to(tail):
+        addressee = tail[:start].strip(" ,")
+        if verb not in BASE_VERBS and verb not in IRREGULAR and verb != "do" and \
+                not _unknown_verb(verb, rest, addressee):
             continue
-        addressee = tail[: match.start()].strip(" ,")
-        rest = tail[match.end():]
         action = phrasal(lemma(verb), rest)
-        if action == "do" and re.match(r"[ ]+so\b", rest):
+        if action == "do" and re.match(r"[ ]*so\b", rest):
             done = re.search(r"\bha(?:ve|s)(?: not)?(?: yet)? (\w+ed)\b", addressee)
             action = lemma(done.group(1)) if done else "do"
         return addressee, action
     return "", ""
+
+
+_FOR_ADOPTION = re.compile(
+    r"^(?:it|them|this|these|the[ ]+[^,;]{2,80}?)[ ]+to[ ]+(?P<who>(?:the[ ]+)?[A-Z][^,;()]{2,80}?)"
+    r"[ ]+for[ ]+(?:its[ ]+|their[ ]+)?(?P<noun>adoption|approval|consideration|endorsement)\b")
+
+
+def _actor_before_to(tail: str) -> bool:
+    head = re.split(r"[,;:]| to ", tail, maxsplit=1)
+    return len(head) > 1 and " to " in tail[: len(head[0]) + 4] and bool(classify(head[0]))
 
 
 def object_phrase(text: str) -> str:
@@ -177,6 +226,14 @@ def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     if re.match(r"calls?[ ]+for", verb.lower()):
         return "", "call for", False
     tail = tail.lstrip(" ,")
+    if base == "call" and tail.startswith("for "):  # "reiterate my call for Israel to use ..."
+        addressee, action = object_to(tail[4:])
+        return (addressee, action, False) if addressee else ("", "call for", False)
+    if tail.startswith("continued "):  # "encourages continued reforms"
+        return "", "continue", False
+    handed = _FOR_ADOPTION.match(tail)
+    if handed:  # "recommended it to the Economic and Social Council for adoption"
+        return handed.group("who"), NOMINALISATIONS[handed.group("noun")], False
     tail = re.sub(r"^\([^()]*\)[ ,]*", "", tail)  # "(see S/2024/556, para. 119) that ..."
     tail = re.sub(r"^(?:(?:once again|again|also|further|strongly|therefore|respectfully)"
                   r"[ ,]+)+", "", tail)
@@ -191,7 +248,8 @@ def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
         subject, action, _ = split_subjunctive(tail[that.end():])
         return subject, action, not action
     first = tail.split(" ", 1)[0].strip(",.;:")
-    if first.endswith("ing") and lemma(first) in BASE_VERBS:
+    if first.endswith("ing") and lemma(first) in BASE_VERBS and not _actor_before_to(tail):
+        # "recommends establishing ..."; not "urge funding partners to align ..."
         return "", phrasal(lemma(first), tail[len(first):]), False
     nominal = re.match(r"^(?:to[ ]+(?P<who>[^,]{2,80}?)[ ]+)?(?:the|a|an)[ ]+(?:[\w-]+[ ]+)?"
                        r"(?P<noun>\w+)[ ]+(?:of|to)\b", tail)

@@ -95,7 +95,9 @@ _PATTERNS: list[tuple[str, str]] = [
           r"international financial institutions"),
     (BUSINESS, r"business(?:es| enterprises| entities| sector)?|private sector|companies|"
                r"corporations|enterprises|private (?:sector )?actors|industry|employers"),
-    (UN_SYSTEM, r"United Nations system|United Nations (?:entities|agencies|organizations|"
+    (UN_SYSTEM, r"inter-agency (?:[\w-]+ ){0,2}(?:task force|group|mechanism|committee|network|"
+                r"platform)s?|(?<![\w ])(?:the )?Office$|"
+                r"United Nations system|United Nations (?:entities|agencies|organizations|"
                 r"development system|country teams?|funds|bodies)|specialized agencies|"
                 r"(?:JIU )?participating organizations|funds and programmes|"
                 r"resident coordinators?|organizations of the United Nations|UN-Women|"
@@ -160,6 +162,12 @@ def classify_item(item: str) -> str | None:
     return best[2] if best else None
 
 
+#: a comma part that modifies the item before it ("..., chaired by the Office of ...",
+#: "..., including small island developing States"): not an addressee of its own
+_MODIFIER = re.compile(r"^(?:[a-z]+ed|led|held|set up)[ ]+(?:by|of|in|under|with)\b|"
+                       r"^(?:including|notably|such as|in particular|particularly|especially)\b")
+
+
 def classify(phrase: str, council: str | None = None) -> list[str]:
     """The categories of an addressee phrase, in order of mention, without repeats.
 
@@ -167,13 +175,28 @@ def classify(phrase: str, council: str | None = None) -> list[str]:
     (see ``council_of``).
     """
     found: list[str] = []
-    for item in split_items(phrase):
+    for item in split_items(_without_modifiers(phrase)):
         category = classify_item(item)
         if category == _COUNCIL:
             category = council or OTHER
         if category and category not in found:
             found.append(category)
     return found
+
+
+def _without_modifiers(phrase: str) -> str:
+    if "," not in phrase:
+        return phrase
+    kept: list[str] = []
+    skipping = False
+    for index, part in enumerate(phrase.split(",")):
+        if index and _MODIFIER.match(part.strip()):
+            skipping = True  # its own list runs on until the next "and"/"or" item
+        elif skipping and re.match(r"^\s*(?:and|or)\b", part):
+            skipping = False
+        if not skipping:
+            kept.append(part)
+    return ",".join(kept)
 
 
 def is_pronoun(phrase: str) -> bool:

@@ -114,7 +114,19 @@ _RECOMMENDS_DRAFT = re.compile(
 
 
 def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
-    """The author of a report from its paragraphs (in order), title and symbol."""
+    """The author of a report from its paragraphs (in order), title and symbol, with the
+    acronym the report gives its name ("... on Drugs and Crime (UNODC)"), by which it then
+    speaks ("UNODC recommends that ...")."""
+    author = _infer_author(texts, title, symbol)
+    if author.name:
+        acronym = re.search(rf"{re.escape(author.name)}\s*\(([A-Z][A-Za-z-]{{1,10}})\)",
+                            "\n".join([title, *texts]))
+        if acronym:
+            author.heads.add(acronym.group(1).lower())
+    return author
+
+
+def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
     front = "\n".join([title, *texts[:12]])
     for text in texts:  # "The Second Committee recommends ... the following draft resolution"
         draft = _RECOMMENDS_DRAFT.search(text)

@@ -227,10 +227,16 @@ def _resolution_opening(text: str) -> bool:
         first.lower() not in BASE_VERBS and lemma(first) in BASE_VERBS
 
 
+_FIRST_PERSON = re.compile(r"^(?:[^,]{0,80},[ ]*)?(?P<subject>I|We)[ ]+(?![.,;:])")
+
+
 def main_subject(sentence: str) -> str:
     """The subject of a sentence's first finite verb; "" when left out ("Urges States to ...")."""
     if _resolution_opening(sentence):
         return ""
+    first_person = _FIRST_PERSON.match(sentence)
+    if first_person:  # "Lastly, I welcome ... and call upon ...": no finite form to find
+        return first_person.group("subject")
     match = _FINITE.search(sentence)
     if not match:
         return ""

@@ -71,8 +71,7 @@ _PERFORMATIVE = re.compile(
     r"(?<![\w-])(?P<verb>[Rr]ecommends?|[Uu]rges?|[Cc]alls?[ ]+(?:up)?on|[Cc]alls?[ ]+for|"
     r"[Ee]ncourages?|[Rr]equests?|[Ii]nvites?|[Ss]uggests?|[Aa]dvises?|[Ee]xhorts?|"
     r"[Aa]ppeals?[ ]+to|(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:its|their|my|our|his|her)"
-    r"[ ]+(?:earlier[ ]+|previous[ ]+|prior[ ]+|above[ ]+)?(?:recommendations?|calls?|requests?|"
-    r"appeals?))(?![\w-])"
+    r"[ ]+(?:[a-z]+[ ]+){0,2}(?:recommendations?|calls?|requests?|appeals?))(?![\w-])"
 )
 _PAST_PERFORMATIVE = re.compile(
     r"(?<![\w-])(?P<verb>recommended|urged|called[ ]+(?:up)?on|called[ ]+for|encouraged|"
@@ -82,7 +81,7 @@ _PASSIVE = re.compile(
     r"(?<![\w-])(?P<aux>is|are|was|were|be|been)[ ]+(?:(?:also|further|strongly|hereby|therefore|"
     r"again|thus|once again|accordingly|furthermore|particularly|especially|invariably)[ ]+)*"
     r"(?P<verb>encouraged|requested|urged|invited|called[ ]+(?:up)?on|advised|recommended|"
-    r"exhorted)[ ]+to[ ]+(?P<rest>.*)",
+    r"exhorted)(?:[ ]+to[ ]+(?P<rest>.*)|(?:[ ]+to)?[ ]*(?P<colon>:)[ ]*$)",
     re.DOTALL,
 )
 _IT_IS = re.compile(r"(?<![\w-])[Ii]t is (?:(?:also|further|therefore|strongly|thus)[ ]+)*"
@@ -160,10 +159,12 @@ def _sentence_directives(
         subject = clause_subject(left)
         frame = frame_of(left[: max(0, left.rfind(subject))] if subject else left, is_self)
         voice = REPORTED if aux in ("was", "were") else (frame.voice or OWN)
-        action, _ = first_action(match.group("rest"))
+        # "The Commission is invited: (a) To take note ...": the actions follow as items
+        chapeau = match.group("colon") is not None
+        action = "" if chapeau else first_action(match.group("rest"))[0]
         actor = bool(classify(subject)) or is_pronoun(subject)
         found.append(Directive("passive", voice, frame.speaker, subject if actor else "", action,
-                               actor, segment=segment))
+                               actor, chapeau=chapeau, segment=segment))
         covered.append(match.span())
     # should
     for match in _SHOULD.finditer(sentence):
@@ -183,6 +184,8 @@ def _performative(
 ) -> Directive | None:
     verb = match.group("verb")
     left = sentence[: match.start()]
+    # "I continue to encourage": the present of "continue" keeps the call the speaker's own
+    left = _CONTINUE_TO.sub("", left)
     stripped = strip_adverbs_right(left.rstrip())
     words = stripped.split()
     previous = words[-1].lower().strip("(“\"") if words else ""
@@ -195,13 +198,17 @@ def _performative(
         return None
     bare_form = re.match(r"^(?:recommend|request|suggest|invite|encourage|urge|advise)$",
                          verb, re.IGNORECASE)
+    coordinated = bool(re.search(r"(?:,|\band)$", stripped))
     if bare_form and previous and not re.match(r"^(?:i|we|they|inspectors?|experts?|members?|"
-                                               r"rapporteurs|[a-z]+s)$", previous):
-        return None  # a bare form after a singular noun: a subjunctive, not a performative
+                                               r"rapporteurs|[a-z]+s)$", previous) and not (
+            coordinated and _plural_subject(main_subject(sentence))):
+        # a bare form after a singular noun: a subjunctive, not a performative; but "I remain
+        # concerned ... and urge all parties to" coordinates it with the speaker's first verb
+        return None
     if not stripped.strip() or all(w.lower().strip(",") in ADVERBS for w in stripped.split()):
         speaker = chapeau_speaker  # resolution style, or a sub-paragraph of "X:"
         elided = True
-    elif re.search(r"(?:,|\band)$", stripped):
+    elif coordinated:
         speaker = main_subject(sentence)
         elided = not speaker
     else:
@@ -226,6 +233,16 @@ def _performative(
                                                                         "renew")) else ""
     return Directive("performative", voice, speaker, addressee, action, True, chapeau=chapeau,
                      segment=segment)
+
+
+_CONTINUE_TO = re.compile(r"[ ]+(?:also[ ]+)?continues?[ ]+to[ ]*$")
+
+
+def _plural_subject(subject: str) -> bool:
+    """'I', 'we', 'the Inspectors': a subject a bare verb agrees with."""
+    words = subject.split()
+    return bool(words) and (words[-1].lower() in ("i", "we", "they") or (
+        words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss")))
 
 
 def _past_performative(
@@ -258,8 +275,17 @@ def _past_performative(
     addressee, action, chapeau = performative_target(present.get(first, first), tail)
     if not addressee and not action and not chapeau:
         return None
-    return Directive("performative", REPORTED, speaker, addressee, action, True,
+    # a session report records its body's recommendations to the organ it reports to in the
+    # past tense ("The Committee recommended that the General Assembly take note ..."); other
+    # past recommendations are narrated ones
+    voice = OWN if is_self(speaker) and _PARENT_ORGAN.search(addressee) else REPORTED
+    return Directive("performative", voice, speaker, addressee, action, True,
                      chapeau=chapeau, segment=segment)
+
+
+_PARENT_ORGAN = re.compile(r"\b(?:General Assembly|Economic and Social Council|Security Council|"
+                           r"Human Rights Council|Trade and Development Board|Executive Board|"
+                           r"Conference of the Parties)\b")
 
 
 def _names_body(phrase: str) -> bool:
@@ -374,9 +400,11 @@ def _imperative(sentence: str, segment: int) -> Directive | None:
         if re.search(r"\b(?:is|are|was|were|has|have|had|remains|remain|will|would)\b",
                      " ".join(head.split()[:6])):
             return None  # "Access to energy is essential": a noun
-    if starts_with_to and re.search(r",[ ]+(?:the|a|an|it|this|these|States|we|I)\b[^,]*\b"
+    if starts_with_to and re.search(r",[ ]+(?:the|a|an|it|this|these|we|[A-Z][\w-]*)\b[^,]*\b"
                                     r"(?:is|are|should|will|must|can|has|have|recognizes|"
                                     r"recommends|[a-z]+s)\b", rest):
-        return None  # "To help situate ..., the present study recognizes": a purpose clause
+        # "To help situate ..., the present study recognizes", "To further improve ..., UNDP
+        # welcomes": a purpose clause before the subject
+        return None
     action = "continue" if continues else phrasal(lemma(verb), rest)
     return Directive("imperative", OWN, "", "", action, known or continues, segment=segment)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .addressees import (
@@ -62,7 +62,7 @@ _COMPILATION_DOC = re.compile(
     r"\b(?:is|be|are) a compilation of|\bcompilation of (?:information|the recommendations)|"
     r"summary of (?:\d+ )?stakeholders|status of (?:the )?implementation of (?:the )?"
     r"recommendations|implementation of (?:the )?recommendations of the (?:United Nations )?"
-    r"Board of Auditors|selection of (?:the )?recommendations",
+    r"Board of Auditors|selection of (?:the )?recommendations|management response to (?:the|an?)\b",
     re.IGNORECASE,
 )
 _ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
@@ -81,6 +81,16 @@ _LABEL = re.compile(r"^(?:Recommendation|Recommandation|Recomendación)\s+\d+", 
 #: "Evaluation recommendation 3:", "Recommendation 2.", "Audit recommendation 12:"
 _LABELLED = re.compile(r"^\s*(?:(?:[A-Z][\w-]*|OIOS|JIU|IEO)\s+){0,2}[Rr]ecommendation\s+\d+[a-z]?"
                        r"\s*[:.]\s+")
+_RESPONSE_HEADING = re.compile(r"\brecommendations and (?:\w+ )?management response", re.IGNORECASE)
+_RESPONSE = re.compile(r"^\s*(?:management|administration)(?:’s|'s)?\s+(?:response|comments?)\s*:",
+                       re.IGNORECASE)
+#: the opening of a summary of statements ("several representatives made statements")
+_STATEMENTS = re.compile(
+    r"\b(?:made|delivered) statements\b|\bmain points\b|\bemerged from the discussion|"
+    r"\b(?:representatives?|delegations?|delegates|participants|speakers|panellists|members)\b"
+    r"(?:[ ]+\w+){0,3}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|highlighted|underlined|"
+    r"underscored|called|urged|encouraged|suggested|recommended|expressed|welcomed|observed)\b",
+    re.IGNORECASE)
 _TREATY_BODY = re.compile(r"^(?:Committee (?:on|against)|Human Rights Committee|"
                           r"Subcommittee on Prevention)")
 
@@ -98,6 +108,8 @@ class Finding:
     upr_status: str | None = None  # UPR items: "supported", "noted", "pending"
     #: the addressee was not printed and was filled in from the report's habits
     implicit_addressee: bool = False
+    #: the addressee was printed (not a default): it tells the report's habits
+    addressee_printed: bool = True
 
 
 def in_recommendation_section(section: list[str]) -> bool:
@@ -112,9 +124,13 @@ def _names_recommendations(heading: str) -> bool:
 
 @dataclass(slots=True)
 class _Context:
-    author: Author
+    author: Author  # of the paragraph being read: an annexed report speaks for its own author
     council: str | None
     compilation: bool
+    document_author: Author = field(default_factory=Author)
+    symbol: str = ""
+    #: the one State a country report is about ("national authorities" are its Government)
+    focus_state: str | None = None
     bodies: list[str] = field(default_factory=list)  # bodies named as subjects, in order
     #: the bodies are needed only to resolve "The same Committee" in a compilation
     track_bodies: bool = False
@@ -130,18 +146,69 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
         return findings
     texts = [p.text for p in paragraphs]
     front = " ".join([title, *texts[:6]])
+    author = infer_author(texts, title, symbol)
     context = _Context(
-        author=infer_author(texts, title, symbol),
+        author=author,
         council=council_of(" ".join(texts)),
         compilation=bool(_COMPILATION_DOC.search(front)),
+        document_author=author,
+        symbol=symbol,
+        focus_state=_focus_state(texts),
     )
+    headings = {h for p in paragraphs for h in p.section}
+    # a management response restates the recommendations it answers, as a tracking report does
+    context.compilation = context.compilation or any(_RESPONSE_HEADING.search(h) for h in headings)
     context.track_bodies = context.compilation or any(
-        _COMPILATION_HEADING.search(h) for p in paragraphs for h in p.section)
+        _COMPILATION_HEADING.search(h) for h in headings)
     _read_statuses(paragraphs, context)
+    annex_authors: dict[str, Author] = {}
     for index, paragraph in enumerate(paragraphs):
+        context.author = _annex_author(paragraph, context, annex_authors, texts)
         findings[index] = _analyse_paragraph(paragraph, context)
     _fill_implicit_addressees(findings)
     return findings
+
+
+_NAME_WORD = r"(?:[A-Z][\w’'-]*|of|on|for|and|the|against)"
+_ANNEXED_REPORT = re.compile(
+    r"^Annex\b[^A-Za-z]*(?:[IVX]+\b[^A-Za-z]*)?(?:Report|Note|Study|Statement|Summary) "
+    rf"(?:of|by|from) the (?P<name>{_NAME_WORD}(?:[ ]+{_NAME_WORD})*)")
+
+
+def _annex_author(paragraph: Paragraph, context: _Context, cache: dict[str, Author],
+                  texts: list[str]) -> Author:
+    """A report annexed to a letter or note ("Annex. Report of the United Nations Office on
+    Drugs and Crime ...") speaks in its author's voice, not the transmitting one's."""
+    heading = paragraph.section[0] if paragraph.annex and paragraph.section else ""
+    if not heading:
+        return context.document_author
+    if heading not in cache:
+        match = _ANNEXED_REPORT.match(heading)
+        name = re.sub(r"(?:[ ]+(?:of|on|for|and|the|against))+$", "", match.group("name")) \
+            if match else ""
+        if not name or name.lower() in context.document_author.heads:
+            cache[heading] = context.document_author  # infer_author added its acronym
+        else:
+            heads = {name.lower(), name.split()[-1].lower()}
+            acronym = re.search(rf"{re.escape(name)}\s*\(([A-Z][A-Za-z-]{{1,10}})\)",
+                                "\n".join(texts))
+            if acronym:
+                heads.add(acronym.group(1).lower())
+            cache[heading] = Author(name, heads)
+    return cache[heading]
+
+
+def _focus_state(texts: list[str]) -> str | None:
+    """The State a country report is about: most of the States it names are that one."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(m.group(0) for m in STATE_NAME_RE.finditer(text))
+    if not counts:
+        return None
+    (state, count), *rest = counts.most_common(2)
+    runner_up = rest[0][1] if rest else 0
+    return state if count >= 5 and count >= 0.4 * sum(counts.values()) and \
+        count >= 1.5 * runner_up else None
 
 
 def _fill_implicit_addressees(findings: list[Finding]) -> None:
@@ -149,7 +216,7 @@ def _fill_implicit_addressees(findings: list[Finding]) -> None:
     ("Data should be protected" in advice otherwise addressed to States)."""
     counts: Counter[str] = Counter()
     for finding in findings:
-        if finding.kind == OWN and not finding.implicit_addressee:
+        if finding.kind == OWN and finding.addressee_printed:
             counts.update(finding.addressees)
     if not counts:
         return
@@ -203,12 +270,18 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
         # no verb of recommending and no list a bare imperative could belong to: most
         # paragraphs of a report end here, before any clause is parsed
         return Finding()
+    if _RESPONSE.match(text):
+        return Finding()  # "Management response: UNDP agrees ...": an answer to one
     labelled = _LABELLED.match(text)
     if labelled and not label:
         label = labelled.group(0).rstrip(" :.")
         text = text[labelled.end():]
     parts = segments(text)
     directives = find_directives(text, author.is_self, parts)
+    if parts and _STATEMENTS.search(parts[0]):
+        # a summary of what speakers said: its unframed "should" continues their words
+        directives = [replace(d, voice=REPORTED) if d.form in ("should", "passive") and
+                      not d.framed else d for d in directives]
     compilation = context.compilation or any(
         _COMPILATION_HEADING.search(h) for h in head.section)
     states = _states(text, parts)
@@ -238,26 +311,37 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
         kind = chapeau.voice
         counted = [Directive("imperative", chapeau.voice, chapeau.speaker, chapeau.addressee,
                              imperatives[0].action, True)]
+        context.chapeau = chapeau  # the next item of the same list hangs on it too
     elif rec_section and not compilation and (own or imperatives):
         kind, counted = OWN, own + imperatives
     elif compilation and reported:
         kind, counted = REPORTED, reported
+    elif compilation and rec_section and (own or imperatives):
+        # the recommendations a tracking report or management response restates
+        kind, counted = REPORTED, own + imperatives
     if kind and counted and all(re.match(r"you\b", d.addressee, re.IGNORECASE)
                                 for d in counted if d.addressee) and any(
             d.addressee for d in counted):
         kind = ""  # "We recommend that you reserve your accommodation": advice to the reader
     if not kind:
         if directives and text.rstrip().endswith(":"):
-            context.chapeau = directives[-1]
+            context.chapeau = _last_chapeau(directives) or directives[-1]
         return Finding()
     if text.rstrip().endswith(":"):
-        context.chapeau = counted[-1]
+        context.chapeau = _last_chapeau(directives) or counted[-1]
+    if label and compilation and kind == OWN:
+        kind = REPORTED  # a tracking document restates others' numbered recommendations
     finding = _finding(kind, counted, directives, head, text, states, is_item, context)
     source = re.match(r"^(\w+)\s+recommendation", label or "", re.IGNORECASE)
     if source and source.group(1).lower() not in ("formal", "informal", "key", "main", "general"):
         finding.kind = REPORTED  # "Evaluation recommendation 3:" in a management response
         finding.recommenders = [source.group(1)]
     return finding
+
+
+def _last_chapeau(directives: list[Directive]) -> Directive | None:
+    """The directive whose actions follow as items ("... are called on to:")."""
+    return next((d for d in reversed(directives) if d.chapeau), None)
 
 
 def _states(text: str, parts: list[str]) -> list[str]:
@@ -282,7 +366,7 @@ def _finding(
     text: str, states: list[str], is_item: bool, context: _Context,
 ) -> Finding:
     recommenders = _recommenders(kind, counted, states, is_item, context)
-    addressees, implicit = _addressees(kind, counted, recommenders, is_item, text, context)
+    addressees, how = _addressees(kind, counted, recommenders, is_item, text, context)
     actions: list[str] = []
     for directive in counted:
         action = directive.action
@@ -293,7 +377,7 @@ def _finding(
         if action and action not in actions:
             actions.append(action)
     finding = Finding(True, kind, addressees, actions, recommenders, find_instruments(text),
-                      implicit_addressee=implicit)
+                      implicit_addressee=how == "implicit", addressee_printed=how == "printed")
     if is_item:
         prefix = item_prefix(head.number)
         finding.upr_status = context.statuses.get(prefix or "", context.default_status)
@@ -343,10 +427,11 @@ def _note_bodies(text: str, context: _Context) -> None:
 def _addressees(
     kind: str, counted: list[Directive], recommenders: list[str], is_item: bool, text: str,
     context: _Context,
-) -> tuple[list[str], bool]:
-    """The addressee categories, and whether they were filled in (not printed)."""
+) -> tuple[list[str], str]:
+    """The addressee categories, and how they were found: "printed", "implicit" (to be filled
+    in from the report's habits) or "unspecified" (a default)."""
     if is_item and kind == OWN:
-        return [GOVERNMENT], False
+        return [GOVERNMENT], "printed"
     treaty_body = kind == REPORTED and any(_TREATY_BODY.match(r) for r in recommenders)
     found: list[str] = []
     previous: list[str] = []
@@ -359,6 +444,9 @@ def _addressees(
                                       if phrase in text else [])
         else:
             categories = classify(phrase, context.council)
+            if context.focus_state and _NATIONAL.search(phrase):
+                # a country report's "national authorities" are that country's Government
+                categories = [GOVERNMENT if c == STATES else c for c in categories]
         previous = categories or previous
         if treaty_body:
             named_state = bool(STATE_NAME_RE.search(phrase)) and "Government" not in phrase
@@ -368,10 +456,23 @@ def _addressees(
             if category not in found:
                 found.append(category)
     if found:
-        return found, False
+        return found, "printed"
+    # an impersonal "should" goes where the report's other recommendations go; a "call for"
+    # with no one named stays unspecified
+    how = "unspecified" if all(d.action == "call for" for d in counted) else "implicit"
+    if _BOARD_SERIES.match(context.symbol):
+        return [UN_SYSTEM], how
     if kind == REPORTED:
-        return [STATE_PARTY if treaty_body else GOVERNMENT], True
-    return [_default_addressee(context.author)], True
+        return [STATE_PARTY if treaty_body else GOVERNMENT], how
+    return [_default_addressee(context.author)], how
+
+
+#: documents of the executive boards of UN funds and programmes: their recommendations (of
+#: auditors, evaluators, the board) are for the organization itself
+_BOARD_SERIES = re.compile(r"^(?:DP/|E/ICEF/|UNW/|WFP/EB|UNEP/EA)")
+
+
+_NATIONAL = re.compile(r"\bnational (?:and local )?(?:authorities|Government)\b", re.IGNORECASE)
 
 
 def _default_addressee(author: Author) -> str:

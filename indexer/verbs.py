@@ -35,7 +35,7 @@ BASE_VERBS = frozenset(
     enrol enshrine ensure enter envisage equip eradicate establish evaluate examine exclude
     exercise expand expedite explain explore expose express extend facilitate finalize finance
     fix focus follow forbid formalize formulate fortify foster frame free fulfil fulfill fund
-    gather generate give grant guarantee guard guide halt handle harmonize harmonise have help
+    gather generate give go grant guarantee guard guide halt handle harmonize harmonise have help
     hold identify illustrate implement improve incentivize include incorporate increase indicate
     inform initiate innovate inscribe institutionalize instruct integrate intensify interact
     introduce invest investigate invite involve issue join justify keep label launch lay lead
@@ -106,7 +106,11 @@ NOMINALISATIONS = {
 #: verb + particle kept together as one action ("take note"; "take steps" stays "take")
 _JOINED = {"take": ("note",), "set": ("up",), "put": ("in place",), "phase": ("down", "out"),
            "call": ("for",), "carry": ("out",), "scale": ("up",), "step": ("up",),
-           "follow": ("up",), "draw": ("up",)}
+           "follow": ("up",), "draw": ("up",), "lay": ("down",), "roll": ("out",),
+           "speed": ("up",)}
+#: "review and adopt the following draft": the first verb only frames the one asked for
+_FRAMING_VERBS = {"review", "consider", "examine"}
+_FRAMED = re.compile(r"and[ ]+(?P<verb>adopt|approve|endorse)\b")
 
 ADVERBS = frozenset(
     """also further furthermore moreover therefore thus again once still urgently promptly
@@ -155,6 +159,10 @@ def is_verb_form(word: str) -> bool:
 def phrasal(verb: str, following: str) -> str:
     """'take' + 'note of the report' -> 'take note'; 'take' + 'steps to' -> 'take'."""
     rest = following.lower().lstrip()
+    if verb in _FRAMING_VERBS:
+        framed = _FRAMED.match(rest)
+        if framed:
+            return framed.group("verb")
     for particle in _JOINED.get(verb, ()):
         if re.match(rf"{re.escape(particle)}\b", rest):
             return f"{verb} {particle}"

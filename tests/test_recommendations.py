@@ -31,6 +31,7 @@ BODY = ("II. Analysis",)
 RECS = ("III. Conclusions and recommendations",)
 UPR = ("II. Conclusions and/or recommendations",)
 ACABQ = "Report of the Advisory Committee on Administrative and Budgetary Questions"
+SG = "Report of the Secretary-General"
 
 
 def para(text: str, number: str | None = "1", section: tuple[str, ...] = BODY,
@@ -195,6 +196,74 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      {"section": ("IV. Recomendaciones",)}, {"rec": True}),
     ("Spanish conclusion", "La cooperación ha aumentado en los últimos años.",
      {"section": ("IV. Recomendaciones",)}, {"rec": False}),
+    # Secretary-General observations: the first person, coordinated and continued
+    ("coordinated first-person call", "I remain deeply concerned about the escalating "
+     "tensions, including the detention of opposition leaders, and urge all parties to exercise "
+     "maximum restraint.", {"title": SG},
+     {"rec": True, "addressees": ["other"], "action": "exercise", "by": "Secretary-General"}),
+    ("coordinated call upon, verb the lexicon lacks", "I welcome the completion of the "
+     "political transition and call upon the Chadian authorities to harness this momentum to "
+     "advance key reforms.", {"title": SG},
+     {"rec": True, "addressees": ["Government"], "action": "harness"}),
+    ("continue to encourage", "I continue to encourage members of the Security Council to "
+     "support efforts to raise awareness of the risk of escalation.", {"title": SG},
+     {"rec": True, "addressees": ["Security Council"], "action": "support"}),
+    ("reiterate my urgent call for X to", "I reiterate my urgent call for the Transitional "
+     "Government to take immediate and decisive action.", {"title": SG},
+     {"rec": True, "addressees": ["Government"], "action": "take"}),
+    ("reiterate my call for an outcome", "I reiterate my call for an immediate permanent "
+     "ceasefire.", {"title": SG}, {"rec": True, "addressees": ["other"], "action": "call for"}),
+    ("adverb between to and the verb", "I urge all parties to unequivocally reaffirm their "
+     "commitment to the Agreement.", {"title": SG},
+     {"rec": True, "addressees": ["other"], "action": "reaffirm"}),
+    ("phrasal lay down", "I call on M23 to immediately lay down its arms.", {"title": SG},
+     {"rec": True, "addressees": ["other"], "action": "lay down"}),
+    ("go", "I encourage Member States to go beyond affirmations.", {"title": SG},
+     {"rec": True, "addressees": ["States"], "action": "go"}),
+    ("urge funding partners: a noun, not a gerund", "I continue to urge funding partners to "
+     "align their contributions with the funding compact.", {"title": SG},
+     {"rec": True, "addressees": ["other"], "action": "align"}),
+    ("to + adjective is no verb", "The Inspectors request the organizations still permitting an "
+     "exception to underage marriage for their personnel to eliminate this exception.", {},
+     {"rec": True, "action": "eliminate"}),
+    ("continued reforms", "I encourage continued reforms.", {"title": SG},
+     {"rec": True, "action": "continue"}),
+    ("must is no call", "The hostages must be released immediately. All parties must respect "
+     "humanitarian personnel.", {"title": SG}, {"rec": False}),
+    ("need to is no call", "Governments, financial institutions and the private sector need to "
+     "enhance research and development efforts.", {"title": SG}, {"rec": False}),
+    # procedure and drafts
+    ("is invited: with items", "The Commission is invited: (a) To take note of the work carried "
+     "out by the Statistics Division; (b) To express its views on the initiative.",
+     {"title": SG}, {"rec": True, "addressees": ["other"], "action": "take note"}),
+    ("review and adopt", "The Committee recommends that the Economic and Social Council review "
+     "and adopt the following draft resolution:", {},
+     {"rec": True, "addressees": ["other"], "action": "adopt"}),
+    ("session record: recommended to the parent organ", "At the same meeting, the Commission "
+     "adopted the draft resolution and recommended it to the Economic and Social Council for "
+     "adoption.", {"title": "Report of the Commission on the Status of Women"},
+     {"rec": True, "addressees": ["other"], "action": "adopt"}),
+    ("session record to the General Assembly", "The Committee recommended that the General "
+     "Assembly take note of the report.",
+     {"title": "Report of the Committee for Programme and Coordination"},
+     {"rec": True, "addressees": ["General Assembly"], "action": "take note"}),
+    ("own past recommendation to a State: narrated", "The Committee therefore requested the "
+     "State Party to refrain from forcibly returning the complainant.",
+     {"title": "Report of the Committee against Torture"}, {"rec": False}),
+    # summaries of statements, management responses, purpose clauses
+    ("should in a summary of statements", "During the interactive discussion, several "
+     "representatives made statements. The following main points emerged from the discussion: "
+     "(a) Many representatives called for increased funding. Members of the Partnership should "
+     "support countries' efforts.", {}, {"rec": False}),
+    ("management response", "Management response: UNDP disagrees with this recommendation, as the "
+     "evaluation policy should be aligned with broader processes.",
+     {"section": ("Annex. Key recommendations and management response",)}, {"rec": False}),
+    ("purpose clause before a named subject", "To further improve the quality of evaluations, "
+     "UNDP welcomes the support of the Office.", {"section": RECS}, {"rec": False}),
+    ("proper names are no verbs", "UNODC recommends that the Task Force, formed of the Unit and "
+     "the National Public Procurement Commission (Commission nationale), be closely linked to the "
+     "judiciary.", {"title": "Report of the United Nations Office on Drugs and Crime (UNODC)"},
+     {"rec": True, "action": "link"}),
 ]
 
 
@@ -321,6 +390,61 @@ def test_compilation_restates_other_bodies_recommendations() -> None:
     assert unhcr.actions == ["accede"] and unhcr.addressees == ["Government"]
 
 
+def test_chapeau_carries_over_a_list_of_items() -> None:
+    """'... are called on to:' ends one paragraph; the items that follow, each a paragraph,
+    all hang on it."""
+    section = ("What the JIU recommends",)
+    found = analyse([para("Direct training units to develop a curriculum. The executive heads of "
+                          "the United Nations system organizations are called on to:", None,
+                          section),
+                     para("Provide sufficient resources to support the action plans.", None,
+                          section),
+                     para("Establish, by 2024, an accountability framework.", None, section)],
+                    title="Joint Inspection Unit")
+    assert [f.is_recommendation for f in found] == [True, True, True]
+    assert found[1].addressees == found[2].addressees == ["executive heads"]
+    assert found[2].actions == ["establish"]
+
+
+def test_an_annexed_report_speaks_for_its_author() -> None:
+    """A letter transmits a UNODC report: in the annex, "UNODC recommends" is the report's own
+    recommendation, not a narrated one."""
+    annex = ("Annex. Report of the United Nations Office on Drugs and Crime pursuant to "
+             "resolution 2692 (2023)", "IV. Recommendations")
+    letter = para("I have the honour to transmit the report of the United Nations Office on "
+                  "Drugs and Crime (UNODC).", None, ())
+    recommendation = Paragraph(number="56", annex="I", section=list(annex), page=1, page_end=1,
+                               text="UNODC recommends that Haiti establish regional offices.")
+    found = analyse([letter, recommendation], title="Letter from the Secretary-General")[-1]
+    assert found.is_recommendation and found.kind == "own"
+    assert found.addressees == ["Government"] and found.actions == ["establish"]
+    assert found.recommenders == ["United Nations Office on Drugs and Crime"]
+
+
+def test_a_country_reports_national_authorities_are_its_government() -> None:
+    background = [para(f"Haiti reported progress in area {n}; Haiti's courts acted.", str(n))
+                  for n in range(1, 4)]
+    found = analyse([*background, para("UNODC urges national authorities to implement "
+                                       "protection measures.", "9", RECS)],
+                    title="Report of the United Nations Office on Drugs and Crime (UNODC)")[-1]
+    assert found.is_recommendation and found.addressees == ["Government"]
+
+
+def test_an_unaddressed_call_for_stays_unspecified() -> None:
+    """An impersonal "should" takes the report's usual addressee; "I call for a ceasefire"
+    names no one and says so."""
+    found = analyse([para("I urge Member States to increase funding.", "1"),
+                     para("I urge Member States to act.", "2"),
+                     para("I call for an immediate ceasefire.", "3")], title=SG)
+    assert found[2].addressees == ["other"]
+
+
+def test_executive_board_documents_address_the_organization() -> None:
+    found = analyse([para("The evaluation policy should be revised.", "1", RECS)],
+                    symbol="DP/2025/9", title="UNDP evaluation")[0]
+    assert found.is_recommendation and found.addressees == ["United Nations system"]
+
+
 # -- the small parts ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "states"), [
@@ -358,6 +482,13 @@ def test_state_names_have_one_form() -> None:
     ("the United Nations Secretariat", ["Secretary-General"]),
     ("Indigenous Peoples’ data systems", []),
     ("Mining", []),
+    # a participial modifier and its own list are not addressees
+    ("The Inter-agency Task Force on Graduation, chaired by the Office of the High Representative "
+     "for the Least Developed Countries, Landlocked Developing Countries and Small Island "
+     "Developing States", ["United Nations system"]),
+    ("States, including small island developing States, and civil society",
+     ["States", "civil society"]),
+    ("The Office", ["United Nations system"]),
 ])
 def test_addressee_vocabulary(phrase: str, categories: list[str]) -> None:
     assert classify(phrase) == categories
