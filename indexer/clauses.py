@@ -95,6 +95,7 @@ _FRAME_ENDINGS = [
                r"conviction)s?$"),
     re.compile(r"\b(?P<fverb>[A-Za-z-]+)[ ]+(?:of[ ]+the[ ]+(?:view|opinion)|the[ ]+view|"
                r"convinced|aware|concerned)$"),
+    re.compile(r"\b(?P<fverb>[A-Za-z-]+)[ ]+(?:out|up|forward)$"),  # "it was pointed out that"
     re.compile(r"\b(?P<fverb>[A-Za-z-]+)$"),
 ]
 
@@ -252,6 +253,13 @@ class Frame:
     speaker: str = ""  # whose view it is
 
 
+#: present-tense verbs of saying and thinking after a plural subject ("The Russian Federation
+#: and Belarus state that ..."): the view of whoever the subject names
+_SAYING = {"state", "note", "stress",
+           "emphasize", "emphasise", "underline", "recall", "affirm", "reaffirm", "agree", "hold",
+           "maintain", "argue", "insist", "reiterate", "underscore", "highlight", "observe"}
+
+
 def frame_of(left: str, is_self: Callable[[str], bool]) -> Frame:
     """How the clause after ``left`` is framed."""
     if _REPORT_OPENER.search(left.strip()):
@@ -272,6 +280,8 @@ def frame_of(left: str, is_self: Callable[[str], bool]) -> Frame:
             or verb.endswith("s") or verb in ("believe", "consider", "recommend", "suggest"):
         if not subject or is_self(subject) or _elided(before):
             return Frame(None, True, subject)
+        return Frame(REPORTED, False, subject)
+    if verb in _SAYING and subject and not is_self(subject):
         return Frame(REPORTED, False, subject)
     return Frame()
 

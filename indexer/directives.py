@@ -344,13 +344,25 @@ def _should(
                                               r"participate|access)\b", body):
         actor = []  # "Indigenous Peoples should have adequate education": an entitlement
     strong = bool(actor) and not passive
+    addressee = subject if strong else ""
+    agent = _BY_AGENT.match(body) if passive and not passive_weak_state else None
+    if agent and classify(agent.group("agent")):
+        # "Such efforts should be supported by the international community": the agent is named
+        strong, addressee = True, agent.group("agent").strip()
     if passive_weak_state:
         return None if not frame.own else Directive(
             "should", frame.voice or OWN, frame.speaker, "", "", False, framed=True,
             segment=segment)
-    addressee = subject if strong else ""
     return Directive("should", frame.voice or OWN, frame.speaker, addressee, action, strong,
                      framed=frame.own, segment=segment)
+
+
+#: "be <participle> [...] by <agent>" up to the end of the clause
+#: (a few words between, none "and" or another participle: "given to statements delivered by
+#: States" is not given by States)
+_BY_AGENT = re.compile(r"^be[ ]+(?:[a-z]+ly[ ]+)?[a-z]+(?:ed|en|de|ne|ld|pt|nt|id|ut|et|un)"
+                       r"(?:[ ]+(?!and\b|or\b)[^ ,;:.()]+(?<!ed)){0,3}?[ ]+by[ ]+"
+                       r"(?P<agent>(?:the|all|its|their|relevant|[A-Z])[^,;:.()]{1,100})")
 
 
 _IMPERATIVE_LEAD = re.compile(

@@ -89,7 +89,8 @@ _STATEMENTS = re.compile(
     r"\b(?:made|delivered) statements\b|\bmain points\b|\bemerged from the discussion|"
     r"\b(?:representatives?|delegations?|delegates|participants|speakers|panellists|members)\b"
     r"(?:[ ]+\w+){0,3}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|highlighted|underlined|"
-    r"underscored|called|urged|encouraged|suggested|recommended|expressed|welcomed|observed)\b",
+    r"underscored|called|urged|encouraged|suggested|recommended|expressed|welcomed|observed|"
+    r"raised|pointed out|proposed|argued|indicated|agreed|questioned|maintained)\b",
     re.IGNORECASE)
 _TREATY_BODY = re.compile(r"^(?:Committee (?:on|against)|Human Rights Committee|"
                           r"Subcommittee on Prevention)")

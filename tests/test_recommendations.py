@@ -260,6 +260,18 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      {"section": ("Annex. Key recommendations and management response",)}, {"rec": False}),
     ("purpose clause before a named subject", "To further improve the quality of evaluations, "
      "UNDP welcomes the support of the Office.", {"section": RECS}, {"rec": False}),
+    ("passive should with its agent named", "Such efforts should be supported by the "
+     "international community.", {"title": SG},
+     {"rec": True, "addressees": ["other"], "action": "support"}),
+    ("by + a date is no agent", "The targets should be achieved by 2030.", {"title": SG},
+     {"rec": False}),
+    ("by-agent of a reduced relative", "In that connection, it was pointed out that particular "
+     "weight should be given to statements delivered by States.", {}, {"rec": False}),
+    ("plural subject's present-tense view", "The Russian Federation and the Republic of Belarus "
+     "state that international obligations should be strictly observed by States.", {},
+     {"rec": False}),
+    ("members raised", "A number of members raised concerns about the case law. Particular "
+     "attention should be given by States to regional practice.", {}, {"rec": False}),
     ("proper names are no verbs", "UNODC recommends that the Task Force, formed of the Unit and "
      "the National Public Procurement Commission (Commission nationale), be closely linked to the "
      "judiciary.", {"title": "Report of the United Nations Office on Drugs and Crime (UNODC)"},
