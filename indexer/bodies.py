@@ -147,7 +147,7 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
             counts["i"] += 1
     whole = "\n".join([title, *texts])
     if not counts:
-        name = _name_from_front(front) or _name_from_symbol(symbol) or ""
+        name = _name_from_symbol(symbol) or _name_from_front(front) or ""
         head = re.match(rf"(?:United Nations\s+)?({_HEADS})", name)
         if head:
             shorter = _expand(head.group(1).lower(), whole, title)
@@ -260,7 +260,8 @@ def _first_person_author(text: str) -> str | None:
     return None
 
 
-#: symbol series whose author the symbol itself says (treaty bodies, JIU)
+#: symbol series whose author the symbol itself says (treaty bodies, JIU, CPC): it outranks a
+#: report named on the front page ("... the report of OIOS" considered by the Committee)
 _SERIES = [
     (r"^JIU/", "Joint Inspection Unit"),
     (r"^E/C\.12/", "Committee on Economic, Social and Cultural Rights"),
@@ -274,6 +275,7 @@ _SERIES = [
     (r"^CED/C/", "Committee on Enforced Disappearances"),
     (r"^A/HRC/WG\.6/", "Working Group on the Universal Periodic Review"),
     (r"^A/HRC/EMRIP/", "Expert Mechanism on the Rights of Indigenous Peoples"),
+    (r"^E/AC\.51/", "Committee for Programme and Coordination"),
 ]
 
 

@@ -135,6 +135,8 @@ class _Context:
     bodies: list[str] = field(default_factory=list)  # bodies named as subjects, in order
     #: the bodies are needed only to resolve "The same Committee" in a compilation
     track_bodies: bool = False
+    #: the source a restated recommendation was last attributed to
+    last_source: str = ""
     chapeau: Directive | None = None  # a recommending chapeau ending the previous paragraph
     statuses: dict[str, str] = field(default_factory=dict)  # UPR chapeau number -> status
     default_status: str | None = None
@@ -399,11 +401,23 @@ def _recommenders(
     for directive in counted:
         if not directive.speaker:
             continue
-        body = body_of_subject(directive.speaker) or _resolve_anaphora(directive.speaker,
-                                                                       context)
+        body = body_of_subject(directive.speaker) or _resolve_anaphora(
+            directive.speaker, context) or _document_source(directive.speaker)
         if body:
+            context.last_source = body
             return [body]
-    return []
+    # a tracking report restates the recommendations of the source it last named
+    return [context.last_source] if context.last_source and kind == REPORTED else []
+
+
+_SOURCE_DOCUMENT = re.compile(r"^(?:the|this|that|an?)\s+((?:[\w-]+\s+){0,3}(?:review|evaluation|"
+                              r"audit|assessment|study|survey))$", re.IGNORECASE)
+
+
+def _document_source(speaker: str) -> str | None:
+    """'The independent review suggests ...': a review, evaluation or audit as the source."""
+    match = _SOURCE_DOCUMENT.match(speaker.strip())
+    return match.group(1) if match else None
 
 
 def _resolve_anaphora(speaker: str, context: _Context) -> str | None:
