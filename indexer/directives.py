@@ -89,6 +89,14 @@ _IT_IS = re.compile(r"(?<![\w-])[Ii]t is (?:(?:also|further|therefore|strongly|t
 _DRAFT = re.compile(r"\b(?:adopt|adoption of|approve|approval of|consider and adopt)[ ]+(?:the|a)"
                     r"[ ]+(?:following[ ]+)?draft[ ]+(?:resolution|decision)s?\b[^.]*:")
 _SHOULD = re.compile(r"(?<![\w-])should(?![\w-])")
+#: the request that closes a letter: procedure, not a recommendation
+_CIRCULATION = re.compile(r"\b(?:be|being|have)[ ]+(?:\w+[ ]+)?(?:circulated|issued|"
+                          r"distributed)[ ]+as[ ]+(?:an?[ ]+)?(?:official[ ]+)?documents?[ ]+of\b")
+#: "It should be noted that": a discourse formula, asking nothing of anyone
+_DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|again)[ ,]+)*"
+                        r"be[ ]+(?:noted|recalled|borne in mind|emphasi[sz]ed|stressed|"
+                        r"recogni[sz]ed|mentioned|pointed out|observed|underlined|highlighted|"
+                        r"remembered|understood|clarified|added|said)\b")
 #: every performative, passive and "should" above contains one of these
 _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
               "exhort", "appeal", "reiterat", "reaffirm", "renew", "should")
@@ -141,6 +149,8 @@ def _sentence_directives(
         directive = _past_performative(sentence, match, is_self, segment)
         if directive:
             found.append(directive)
+    if _CIRCULATION.search(sentence):
+        return found  # "It is requested that the present letter be circulated as a document"
     # "it is recommended that"
     for match in _IT_IS.finditer(sentence):
         frame = frame_of(sentence[: match.start()], is_self)
@@ -319,6 +329,8 @@ def _should(
                 r"advised|exhorted)[ ]+(?:up)?(?:on[ ]+)?to\b", body):
         return None  # handled as a passive performative
     subject = clause_subject(left)
+    if subject.lower() in ("it", "this") and _DISCOURSE.match(body):
+        return None
     if subject and re.search(r"\b(?:Should|If|Unless|Where|When)\b", left.split(",")[0]) and \
             subject == clause_subject(left.split(",")[0]):
         subject = ""

@@ -51,8 +51,10 @@ from .recvalues import keyword
 from .states import STATE_NAME_RE
 from .upr import item_prefix, recommending_states, status_from_text
 
-_HEADING_RE = re.compile(r"recommend|recommand|recomend|\badvice\b|\bavis\b|"
-                         r"\basesoramiento\b", re.IGNORECASE)
+#: advice as the document's kind ("Expert Mechanism Advice No. 18"), capitalised as a title;
+#: not the topic "policy advice"
+_HEADING_RE = re.compile(r"(?i:recommend|recommand|recomend)|\b(?:Advice|ADVICE|Avis|AVIS|"
+                         r"Asesoramiento|ASESORAMIENTO)\b")
 _COMPILATION_HEADING = re.compile(
     r"selection of (?:the )?recommendations|recommendations (?:made|issued) by|"
     r"status of (?:the )?implementation of (?:the )?recommendations|\bcompilation\b",

@@ -272,6 +272,15 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      {"rec": False}),
     ("members raised", "A number of members raised concerns about the case law. Particular "
      "attention should be given by States to regional practice.", {}, {"rec": False}),
+    ("discourse formula", "It should nevertheless be noted that the Commission did not define "
+     "the concept.", {}, {"rec": False}),
+    ("letter circulated as a document", "It is requested that the present letter and its annex be "
+     "circulated as a document of the Security Council.", {}, {"rec": False}),
+    ("advice as a topic is no advice section", "Efforts to strengthen the platforms should "
+     "continue.", {"section": ("D. Leveraging regional cooperation, expertise and policy "
+                              "advice",)}, {"rec": False}),
+    ("advice as a document", "Data should be disaggregated by indigeneity.",
+     {"section": ("Annex. Expert Mechanism Advice No. 18 (2025)",)}, {"rec": True}),
     ("proper names are no verbs", "UNODC recommends that the Task Force, formed of the Unit and "
      "the National Public Procurement Commission (Commission nationale), be closely linked to the "
      "judiciary.", {"title": "Report of the United Nations Office on Drugs and Crime (UNODC)"},
