@@ -106,6 +106,18 @@ def split_subjunctive(clause: str) -> tuple[str, str, str]:
         if bare == "be" and previous not in MODALS:
             action, rest = first_action(" ".join(words[i:]))
             return " ".join(words[:i]).rstrip(","), action, rest
+        following = words[i + 1].lower() if i + 1 < len(words) else ""
+        unknown = bare not in BASE_VERBS and bool(re.fullmatch(r"[a-z]{3,}", bare)) and \
+            bare not in _NOT_AFTER_TO and bare not in _FUNCTION_WORDS and \
+            not bare.endswith(("s", "ed", "ing", "ly") + _NOUN_ENDINGS) and \
+            (following in _OBJECT_START or following.endswith("ly"))
+        if unknown and previous not in _DETERMINERS and previous not in MODALS:
+            # "that the Committee write to Member States": a bare form the lexicon lacks, right
+            # after an actor, is the subjunctive
+            subject = " ".join(words[:i]).rstrip(",")
+            if classify(comma_parts(subject)[-1]) and not subject.endswith(","):
+                rest = " ".join(words[i + 1 :])
+                return subject, phrasal(bare, rest), rest
         if bare in BASE_VERBS and previous not in _DETERMINERS and previous not in MODALS:
             rest = " ".join(words[i + 1 :])
             subject = " ".join(words[:i]).rstrip(",")
@@ -146,6 +158,10 @@ _NOT_AFTER_TO = frozenset(
     "the a an its their his her our this that these those all any each every such no both "
     "other some more most further date be which whom what whose".split())
 _NOUN_ENDINGS = ("tion", "sion", "ment", "ity", "ship", "ism")
+_FUNCTION_WORDS = frozenset("and but nor for from with without within into onto upon over under "
+                            "about above below between among against during through until "
+                            "while who which whose whom where when than then either neither "
+                            "one two three four five six seven eight nine ten".split())
 
 
 _OBJECT_START = frozenset("the a an this that these those its their his her our all any such "

@@ -97,6 +97,8 @@ _PATTERNS: list[tuple[str, str]] = [
                r"corporations|enterprises|private (?:sector )?actors|industry|employers"),
     (UN_SYSTEM, r"inter-agency (?:[\w-]+ ){0,2}(?:task force|group|mechanism|committee|network|"
                 r"platform)s?|(?<![\w ])(?:the )?Office$|"
+                r"(?<!private )(?<!business )(?<!State )(?<!public )(?<!national )(?<!local )"
+                r"(?<!government )(?<!governmental )(?:development system |system )?entities\b|"
                 r"United Nations system|United Nations (?:entities|agencies|organizations|"
                 r"development system|country teams?|funds|bodies)|specialized agencies|"
                 r"(?:JIU )?participating organizations|funds and programmes|"
@@ -175,6 +177,8 @@ def classify(phrase: str, council: str | None = None) -> list[str]:
     (see ``council_of``).
     """
     found: list[str] = []
+    if _LOGISTICS.match(_DETERMINERS.sub("", phrase.strip())):
+        return found  # "Representatives of United Nations funds and other entities should register"
     for item in split_items(_without_modifiers(phrase)):
         category = classify_item(item)
         if category == _COUNCIL:

@@ -125,7 +125,9 @@ _PAST_IRREGULAR = {"said", "held", "found", "felt", "thought", "made", "took", "
 _REPORT_OPENER = re.compile(
     r"^(?:In|Under|Through|By)[ ]+(?:its|their|his|her|a|an|that|the(?![ ]+present))[ ]+"
     r"(?:[\w-]+[ ]+){0,4}(?:resolutions?|reports?|decisions?|general comment|concluding "
-    r"observations|opinions?|statements?|declarations?)\b|^According to\b|"
+    r"observations|opinions?|statements?|declarations?|reviews?|pacts?|compacts?|frameworks?|"
+    r"agendas?|strateg(?:y|ies)|(?:programmes?|plans?) of action|conventions?|agreements?)\b|"
+    r"^According to\b|"
     r"^As (?:stated|noted|set out|recalled|recommended|requested|emphasized|underlined|"
     r"highlighted)\b"
 )
@@ -195,6 +197,9 @@ def clause_subject(left: str) -> str:
     ("States, corporations and civil society") is kept whole.
     """
     left = _COMPLEMENTIZER.sub("", left)
+    first_person = re.search(r"(?:^|,|\band|\bbut)[ ]+(?P<subject>I|we|We)[ ]*$", left)
+    if first_person:  # "This commitment supports my call and I encourage ...": a new clause
+        return first_person.group("subject")
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", left):
         # "the practice was to refine the text and the Commission": the last conjunct
         left = re.split(r"\b(?:and|but|while|whereas)[ ]+", left)[-1]
@@ -208,7 +213,9 @@ def clause_subject(left: str) -> str:
                 break
             continue
         kept.insert(0, part)
-        if not re.match(r"^(?:and|or)\b", part) and len(kept) > 1 and not classify(part):
+        listed = re.search(r"(?:^|[ ])(?:and|or|and/or)[ ]", kept[-1])  # "..., B and C"
+        if not re.match(r"^(?:and|or)\b", part) and len(kept) > 1 and (
+                not classify(part) or not listed):
             kept.pop(0)
             break
     subject = ", ".join(kept)

@@ -92,6 +92,7 @@ _SHOULD = re.compile(r"(?<![\w-])should(?![\w-])")
 #: the request that closes a letter: procedure, not a recommendation
 _CIRCULATION = re.compile(r"\b(?:be|being|have)[ ]+(?:\w+[ ]+)?(?:circulated|issued|"
                           r"distributed)[ ]+as[ ]+(?:an?[ ]+)?(?:official[ ]+)?documents?[ ]+of\b")
+_URL = re.compile(r"\bhttps?://|\bwww\.")
 #: "It should be noted that": a discourse formula, asking nothing of anyone
 _DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|again)[ ,]+)*"
                         r"be[ ]+(?:noted|recalled|borne in mind|emphasi[sz]ed|stressed|"
@@ -347,6 +348,8 @@ def _should(
         passive_weak_state = True
     else:
         passive_weak_state = False
+    if verb in ("register", "submit", "send", "visit", "contact") and _URL.search(sentence):
+        return None  # "should register at https://...": instructions to participants
     subject_start = left.rfind(subject) if subject else len(left)
     frame = frame_of(left[:subject_start], is_self)
     actor = classify(subject) if subject and not passive else []

@@ -272,6 +272,18 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      {"rec": False}),
     ("members raised", "A number of members raised concerns about the case law. Particular "
      "attention should be given by States to regional practice.", {}, {"rec": False}),
+    ("first person after a coordinated clause", "This system-wide commitment supports my call "
+     "to action and I encourage all entities to continue responding to this call.",
+     {"title": SG}, {"rec": True, "addressees": ["United Nations system"], "action": "continue"}),
+    ("registration instructions", "Representatives of United Nations funds, programmes and "
+     "other entities should register at https://indico.un.org/event/1016904/.", {},
+     {"rec": False}),
+    ("a list of actors needs its 'and'", "Given the risk that individuals and entities on the "
+     "list evade sanctions, the Monitoring Team recommends that the Committee write to Member "
+     "States.", {"title": "Report of the Analytical Support and Sanctions Monitoring Team"},
+     {"rec": True, "action": "write"}),
+    ("under a framework, restated", "Under the new quadrennial comprehensive policy review, "
+     "entities are urged to continue to enhance transparency.", {"title": SG}, {"rec": False}),
     ("discourse formula", "It should nevertheless be noted that the Commission did not define "
      "the concept.", {}, {"rec": False}),
     ("letter circulated as a document", "It is requested that the present letter and its annex be "
@@ -510,6 +522,8 @@ def test_state_names_have_one_form() -> None:
     ("States, including small island developing States, and civil society",
      ["States", "civil society"]),
     ("The Office", ["United Nations system"]),
+    ("all development system entities", ["United Nations system"]),
+    ("private entities and civil society", ["civil society"]),
 ])
 def test_addressee_vocabulary(phrase: str, categories: list[str]) -> None:
     assert classify(phrase) == categories
