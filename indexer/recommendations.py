@@ -132,8 +132,11 @@ class _Context:
     compilation: bool
     document_author: Author = field(default_factory=Author)
     symbol: str = ""
-    #: the one State a country report is about ("national authorities" are its Government)
-    focus_state: str | None = None
+    #: the report's paragraphs, for what is worked out only when needed
+    texts: list[str] = field(default_factory=list)
+    #: the one State a country report is about ("national authorities" are its Government);
+    #: "" until worked out
+    focus: str | None = ""
     bodies: list[str] = field(default_factory=list)  # bodies named as subjects, in order
     #: the bodies are needed only to resolve "The same Committee" in a compilation
     track_bodies: bool = False
@@ -158,7 +161,7 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
         compilation=bool(_COMPILATION_DOC.search(front)),
         document_author=author,
         symbol=symbol,
-        focus_state=_focus_state(texts),
+        texts=texts,
     )
     headings = {h for p in paragraphs for h in p.section}
     # a management response restates the recommendations it answers, as a tracking report does
@@ -201,6 +204,12 @@ def _annex_author(paragraph: Paragraph, context: _Context, cache: dict[str, Auth
                 heads.add(acronym.group(1).lower())
             cache[heading] = Author(name, heads)
     return cache[heading]
+
+
+def _focus_of(context: _Context) -> str | None:
+    if context.focus == "":  # scanning a report for State names is dear: only when asked
+        context.focus = _focus_state(context.texts)
+    return context.focus
 
 
 def _focus_state(texts: list[str]) -> str | None:
@@ -461,7 +470,7 @@ def _addressees(
                                       if phrase in text else [])
         else:
             categories = classify(phrase, context.council)
-            if context.focus_state and _NATIONAL.search(phrase):
+            if _NATIONAL.search(phrase) and _focus_of(context):
                 # a country report's "national authorities" are that country's Government
                 categories = [GOVERNMENT if c == STATES else c for c in categories]
         previous = categories or previous
