@@ -20,7 +20,12 @@ A paragraph is a recommendation when one of its clauses is a directive (see
 
 A paragraph that only narrates someone else's recommendation ("OIOS
 recommended", "In its resolution 57/15, the Council encouraged States") is
-not one.
+not one; nor is a summary of what speakers said ("several representatives
+made statements ... X should"), nor a management's answer ("Management
+response: UNDP agrees ..."). A past tense can be the report's own: a session
+report recording its body's recommendation to the organ it reports to ("The
+Committee recommended that the General Assembly take note"). A report annexed
+to a letter speaks for its own author ("UNODC recommends that Haiti ...").
 """
 
 from __future__ import annotations
@@ -88,7 +93,8 @@ _RESPONSE = re.compile(r"^\s*(?:management|administration)(?:’s|'s)?\s+(?:resp
                        re.IGNORECASE)
 #: the opening of a summary of statements ("several representatives made statements")
 _STATEMENTS = re.compile(
-    r"\b(?:made|delivered) statements\b|\bmain points\b|\bemerged from the discussion|"
+    r"\b(?:made|delivered) statements\b|\bfollowing main points\b|\bmain points (?:emerged|were "
+    r"made|were raised)\b|\bemerged from the discussion|"
     r"\b(?:representatives?|delegations?|delegates|participants|speakers|panellists|members)\b"
     r"(?:[ ]+\w+){0,3}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|highlighted|underlined|"
     r"underscored|called|urged|encouraged|suggested|recommended|expressed|welcomed|observed|"
