@@ -28,8 +28,9 @@ _MONTHS = (
 DATE_RE = re.compile(rf"^(\d{{1,2}})(?:er)?\s+(?:de\s+)?({_MONTHS})\s+(?:de\s+)?(\d{{4}})$",
                      re.IGNORECASE)
 _MASTHEAD_RE = re.compile(
-    r"^(?:United Nations|UNITED NATIONS|UNITED|NATIONS(?:\s+[A-Z])?|Nations Unies|Naciones Unidas"
-    r"|Организация Объединенных Наций)\b.*$"
+    r"^(?:United Nations|UNITED NATIONS|Nations Unies|NATIONS UNIES|Naciones Unidas"
+    r"|Организация Объединенных Наций)(?:\s+[A-Z][\w.()-]*/\S*)?$"
+    r"|^(?:UNITED|NATIONS(?:\s+[A-Z])?)$"
     r"|^(?:General Assembly|Security Council|Economic and Social Council|Trusteeship Council"
     r"|Assemblée générale|Conseil de sécurité|Conseil économique et social|Asamblea General"
     r"|Consejo de Seguridad|Consejo Económico y Social)\b(?:\s+Distr.*)?$"
@@ -44,6 +45,8 @@ _MASTHEAD_RE = re.compile(
     r"|^\d{1,2}\s*[–-]\s*\d{1,2}\s+\w+\s+\d{4}$"
     r"|^\*\s?\d{6,9}\s?\*$",
 )
+_AGENDA_RE = re.compile(r"^(?:Item|Items|Agenda item|Agenda items|Point|Points|Tema|Temas)\s+\d",
+                        re.IGNORECASE)
 _TITLE_SKIP_RE = re.compile(
     r"^(?:Note by the Secretary-General|Report of the Secretary-General|Summary|Résumé|Resumen"
     r"|Contents|Note by the Secretariat|Letter dated.*)$",
@@ -71,6 +74,15 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
         if _is_masthead_line(line)
         or (band is not None and line.y is not None and line.y > band and len(line.text) < 90)
     }
+    # a body's name that starts in the masthead band runs on below it in the same type
+    for previous, line in zip(first[:60], first[1:60], strict=False):
+        if (
+            id(previous) in drop and id(line) not in drop and band is not None
+            and previous.y is not None and previous.y > band * 0.8 and line.y is not None
+            and previous.size and line.size == previous.size and line.bold == previous.bold
+            and 0 < previous.y - line.y < 2 * previous.size and len(line.text) < 90
+        ):
+            drop.add(id(line))
     symbol, from_filename = _symbol(pages, path)
     title_lines = _title_lines(first, layout, drop, height)
     if title_lines:
@@ -85,6 +97,7 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
     title = _join_title(title_lines)
     title = re.sub(r"\s*[*∗]+(?=[\s,]|$)", "", title)
     title = re.sub(r"\s+,", ",", title).strip(" ,;")
+    title = re.sub(r"(?:\s+(?:[^\w\s]+|[a-z]))+$", "", title)  # OCR specks: "... work ! i ]"
     date = next(
         (line.text for line in first[:60] if DATE_RE.match(line.text.strip())),
         None,
@@ -163,24 +176,37 @@ def _title_lines(
             run = [line for line in chosen if body.index(line) - first_index < 8]
             return run
     # without type sizes: the last group of lines (blank lines or gaps apart)
-    # before the document label, the summary, or the first heading or paragraph
+    # before the document label, the summary, or the first heading or paragraph;
+    # the group right after "Agenda item 6" is the agenda item's title, not the report's
     groups: list[list[Line]] = [[]]
+    agenda_title: list[Line] | None = None
     previous: Line | None = None
-    for line in body[:30]:
+    for line in lines[:60]:
         text = line.text.strip()
+        if _AGENDA_RE.match(text):
+            groups.append([])
+            agenda_title = groups[-1]
+            previous = line
+            continue
+        if id(line) in drop:
+            continue
         if _TITLE_SKIP_RE.match(text) or re.match(r"^(\d{1,3}|[IVXL]+|[A-Z])\.\s", text):
             break
-        if previous is not None and _gap(previous, line):
-            groups.append([])
+        if previous is not None and _gap(previous, line) and (
+            groups[-1] or groups[-1] is agenda_title
+        ):
+            groups.append([])  # (a gap right after "Agenda item 44": no agenda title)
         groups[-1].append(line)
         previous = line
     candidates = [
         g for g in groups
-        if g and sum(len(line.text) for line in g) < 300
+        if g and g is not agenda_title and sum(len(line.text) for line in g) < 300
         and sum(ch.isalpha() for line in g for ch in line.text) >= 8
     ]
     if any(line.bold for line in body[:30]):
         bold = [g for g in candidates if all(line.bold for line in g)]
+        if len(bold) >= 2 and groups.index(bold[-1]) - groups.index(bold[-2]) == 1:
+            return bold[-2] + bold[-1]  # "Report of the Working Group ..." + "Slovenia"
         candidates = bold or candidates
     return candidates[-1] if candidates else []
 
@@ -188,7 +214,8 @@ def _title_lines(
 def _gap(previous: Line, line: Line) -> bool:
     if previous.y is None or line.y is None or previous.page != line.page:
         return False
-    return previous.y - line.y > 1.6 * (line.size or previous.size or 12.0)
+    size = line.size if line.size and line.size > 2 else 12.0  # Type 3 fonts report 1.0
+    return previous.y - line.y > 1.6 * size
 
 
 def _is_upper(text: str) -> bool:
