@@ -54,13 +54,22 @@ def _canonical_single(text: str) -> str:
     return "/".join(_canonical_part(p) for p in parts if p) + suffix
 
 
+def typed_form(text: str) -> str:
+    """Typed forms without slashes: 'A-80-74', 'A_80_74', 'A–80–74' -> 'A/80/74'; dashes
+    of every kind become '-' (a joint symbol written 'A/80/74–E/2025/53')."""
+    text = re.sub(r"[‐‑‒–—―]", "-", text.strip())
+    if "/" not in text and re.fullmatch(r"[A-Za-z]{1,8}(?:\.\d+)?(?:[-_][\w.*?()]+){2,}", text):
+        text = re.sub(r"[-_]", "/", text)
+    return text
+
+
 def normalise_symbol(text: str) -> str:
     """The canonical spelling of a symbol: 'a / 57 / 292' -> 'A/57/292'.
 
     Joint symbols keep both halves ('A/80/74-E/2025/53'). Raises ValueError
     when ``text`` is not a symbol at all.
     """
-    cleaned = re.sub(r"\s*/\s*", "/", text.strip())
+    cleaned = re.sub(r"\s*/\s*", "/", typed_form(text))
     cleaned = cleaned.rstrip(".,;:")
     if "/" not in cleaned or not re.search(r"\d", cleaned):
         raise ValueError(f"not a UN document symbol: {text!r}")
@@ -138,7 +147,7 @@ def symbol_matches(pattern: str, symbol: str) -> bool:
     only ('A/HRC/5*/15'). A joint symbol matches when either half does.
     """
     candidates = [symbol_key(symbol)] + [symbol_key(s) for s in symbol_parts(symbol)]
-    pattern_key = re.sub(r"\s+", "", pattern).upper()
+    pattern_key = re.sub(r"\s+", "", typed_form(pattern)).upper()
     if not is_pattern(pattern_key):
         try:
             pattern_key = symbol_key(pattern_key)
@@ -162,6 +171,7 @@ def _pattern_regex(pattern_key: str) -> re.Pattern[str]:
 
 
 __all__ = [
+    "typed_form",
     "SYMBOL_RE",
     "find_symbols",
     "is_pattern",

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from indexer.errors import QueryError
-from indexer.symbols import SYMBOL_RE, normalise_symbol
+from indexer.symbols import SYMBOL_RE, normalise_symbol, typed_form
 
 _REST_RE = re.compile(
     r"""^[\s,]*
@@ -42,7 +42,11 @@ class Citation:
 
 def split_symbol(text: str) -> tuple[str, str] | None:
     """('A/57/292', ', para. 69') for a text that opens with a symbol, else None."""
-    stripped = text.strip()
+    stripped = re.sub(r"[‐‑‒–—―]", "-", text.strip())
+    head, _, tail = stripped.partition(" ")
+    if "/" not in head:
+        bare = head.rstrip(",.;:")  # "A-57-292 69", "A_57_292, para. 69"
+        stripped = f"{typed_form(bare)}{head[len(bare):]} {tail}".strip()
     match = SYMBOL_RE.match(stripped.upper())
     if not match:
         return None

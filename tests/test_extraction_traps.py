@@ -302,3 +302,13 @@ def test_annex_paragraphs_with_short_chapeaux_are_paragraphs() -> None:
                    HEADER + f"Annex\nSelected advice\n{body}")
     assert numbers(doc, "I") == [str(n) for n in range(1, 7)]
     assert [s.label for s in para(doc, "3", "I").subparagraphs] == ["(a)", "(b)"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [("A-80-74", "A/80/74"), ("A_80_74", "A/80/74"), ("A/80/74–E/2025/53", "A/80/74-E/2025/53"),
+     ("a-hrc-59-15", "A/HRC/59/15")],
+)
+def test_symbols_typed_with_dashes_or_underscores(typed: str, canonical: str) -> None:
+    assert normalise_symbol(typed) == canonical
+    assert symbol_matches(typed, canonical)
