@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from search.cli import cli
 
-from .conftest import CORPUS, SHARED
+from .conftest import CORPUS, SHARED, shared_path
 
 
 def run(index: Path, *args: str, input: str | None = None) -> Result:
@@ -266,6 +266,7 @@ def test_get_returns_the_paragraph_a_reader_sees(real_index: Path, symbol: str, 
 
 
 def test_there_are_enough_hand_checked_citations() -> None:
+    shared_path("eval", "truth-dev.json")
     assert len(TRUTH) >= 20
     assert len({symbol for symbol, _, _ in TRUTH}) >= 8
 
