@@ -29,7 +29,7 @@ DATE_RE = re.compile(rf"^(\d{{1,2}})(?:er)?\s+(?:de\s+)?({_MONTHS})\s+(?:de\s+)?
                      re.IGNORECASE)
 _MASTHEAD_RE = re.compile(
     r"^(?:United Nations|UNITED NATIONS|Nations Unies|NATIONS UNIES|Naciones Unidas"
-    r"|Организация Объединенных Наций)(?:\s+[A-Z][\w.()-]*/\S*)?$"
+    r"|Организация Объединенных Наций)(?:\s+[A-Z][\w.()-]*/\S*(?:\s\([^()]{1,20}\))?)?$"
     r"|^(?:UNITED|NATIONS(?:\s+[A-Z])?)$"
     r"|^(?:General Assembly|Security Council|Economic and Social Council|Trusteeship Council"
     r"|Assemblée générale|Conseil de sécurité|Conseil économique et social|Asamblea General"

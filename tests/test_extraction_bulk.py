@@ -1,0 +1,69 @@
+"""Every real report of ../shared extracts without an exception, and the quality report
+flags the ones whose numbering looks wrong (the report a user with 5,000 PDFs reads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import NoTextLayerError, UnreadableFileError
+from indexer.model import ExtractedDocument
+from indexer.pipeline import extract
+
+from .conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def every_report() -> dict[str, ExtractedDocument | UnreadableFileError]:
+    files = sorted(shared_path("corpus").glob("*.pdf")) + sorted(shared_path("bulk").glob("*.pdf"))
+    results: dict[str, ExtractedDocument | UnreadableFileError] = {}
+    for path in files:
+        try:
+            results[path.name] = extract(path)
+        except UnreadableFileError as error:  # any other exception fails the test run
+            results[path.name] = error
+    return results
+
+
+def test_all_185_reports_extract_or_fail_with_a_named_reason(every_report: dict) -> None:
+    assert len(every_report) == 185
+    failures = {name: r for name, r in every_report.items() if isinstance(r, Exception)}
+    # the one scan without a text layer is refused for that reason, naming the file
+    assert list(failures) == ["A_45_696_Add.1.en.pdf"]
+    error = failures["A_45_696_Add.1.en.pdf"]
+    assert isinstance(error, NoTextLayerError)
+    assert "A_45_696_Add.1.en.pdf" in str(error)
+
+
+def test_reports_with_clean_numbering_are_not_flagged(every_report: dict) -> None:
+    for name in ("A_80_188-EN.pdf", "A_HRC_59_15-EN.pdf", "E_CN.6_2025_3-EN.pdf",
+                 "S_2025_415.en.pdf", "DP_2025_20.en.pdf", "A_80_81.en.pdf"):
+        document = every_report[name]
+        assert document.quality.ok, (name, document.quality.summary())
+
+
+def test_sparse_or_unnumbered_long_documents_are_flagged(every_report: dict) -> None:
+    # a 27-page letter and a 53-page compilation of national messages: no paragraph numbers
+    for name in ("S_2025_107.en.pdf", "E_HLPF_2025_5.en.pdf"):
+        document = every_report[name]
+        assert not document.quality.ok
+        assert "numbered paragraphs in" in document.quality.summary()
+
+
+def test_most_reports_have_whole_numbering(every_report: dict) -> None:
+    documents = [r for r in every_report.values() if not isinstance(r, Exception)]
+    numbered = [d for d in documents if d.quality.paragraphs >= 10]
+    whole = [d for d in numbered if not d.quality.gaps and d.quality.first == "1"]
+    assert len(numbered) >= 70
+    assert len(whole) / len(numbered) >= 0.95, [d.symbol for d in numbered if d not in whole]
+
+
+def test_symbols_come_from_the_documents_not_their_file_names(every_report: dict) -> None:
+    # A_80_61.en.pdf holds E/2025/48 and A_79_992.en.pdf holds S/2025/503 (see bulk/SOURCES.md)
+    assert every_report["A_80_61.en.pdf"].symbol == "E/2025/48"
+    assert every_report["A_79_992.en.pdf"].symbol == "S/2025/503"
+    documents = [r for r in every_report.values() if not isinstance(r, Exception)]
+    from_name = [d.path for d in documents if d.symbol_from_filename]
+    assert len(from_name) <= 3, from_name
+    assert all(Path(p).exists() for p in from_name)
