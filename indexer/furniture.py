@@ -40,7 +40,7 @@ _TOKEN_RE = re.compile(
 _RULE_RE = re.compile(r"^[_\u2014\u2013\-]{6,}$")
 _NOTE_START_RE = re.compile(r"^(\d{1,3}|\*{1,3}|[a-z]/)\s+\S")
 #: share of the page height at its top and bottom where furniture may sit
-_ZONE = 0.11
+_ZONE = 0.13
 #: without geometry, this many lines at each end of a page are "top" and "bottom"
 _ZONE_LINES = 3
 

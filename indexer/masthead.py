@@ -29,7 +29,7 @@ DATE_RE = re.compile(rf"^(\d{{1,2}})(?:er)?\s+(?:de\s+)?({_MONTHS})\s+(?:de\s+)?
                      re.IGNORECASE)
 _MASTHEAD_RE = re.compile(
     r"^(?:United Nations|UNITED NATIONS|Nations Unies|NATIONS UNIES|Naciones Unidas"
-    r"|Организация Объединенных Наций)(?:\s+[A-Z][\w.()-]*/\S*(?:\s\([^()]{1,20}\))?)?$"
+    r"|Организация Объединенных Наций)(?:\s+[A-Z][\w.()-]*/.*)?$"
     r"|^(?:UNITED|NATIONS(?:\s+[A-Z])?)$"
     r"|^(?:General Assembly|Security Council|Economic and Social Council|Trusteeship Council"
     r"|Assemblée générale|Conseil de sécurité|Conseil économique et social|Asamblea General"
@@ -68,7 +68,7 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
     """Symbol, title and date of a document, and its masthead lines on page 1."""
     first = pages[0].lines if pages else []
     height = pages[0].height if pages else None
-    band = 0.85 * height if height else None
+    band = 0.82 * height if height else None
     drop = {
         id(line) for line in first[:60]
         if _is_masthead_line(line)
@@ -160,7 +160,7 @@ def _title_lines(
 ) -> list[Line]:
     body = [line for line in lines[:60] if id(line) not in drop]
     if layout.body_size is not None:
-        band = 0.85 * height if height else None  # the masthead band at the top of page 1
+        band = 0.82 * height if height else None  # the masthead band at the top of page 1
         sized = [
             line for line in body
             if line.size and line.size >= 1.15 * layout.body_size and line.bold
