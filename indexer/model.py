@@ -99,6 +99,8 @@ class Paragraph:
     actions: list[str] = field(default_factory=list)
     recommenders: list[str] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
+    #: UPR items: "supported", "noted" or "pending" where the report says so
+    upr_status: str | None = None
 
     @property
     def numbered(self) -> bool:

@@ -257,6 +257,7 @@ def mark_recommendations(
         paragraph.actions = [keyword(v) for v in finding.actions]
         paragraph.recommenders = [keyword(v) for v in finding.recommenders]
         paragraph.instruments = finding.instruments
+        paragraph.upr_status = finding.upr_status
 
 
 def _read_statuses(paragraphs: list[Paragraph], context: _Context) -> None:

@@ -34,6 +34,7 @@ class ParagraphRecord:
     actions: list[str] = field(default_factory=list)
     recommenders: list[str] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
+    upr_status: str | None = None
 
     @property
     def citation(self) -> str:
@@ -88,6 +89,7 @@ class ParagraphRecord:
             "addressees": self.addressees,
             "actions": self.actions,
             "recommended_by": self.recommenders,
+            "upr_status": self.upr_status,
             "instruments": self.instruments,
         }
 

@@ -31,7 +31,7 @@ from whoosh.support.charset import accent_map
 #: 2: possessives, French elisions, "2,271" as one number, single digits kept,
 #:    -isation spelt -ization, "may" and "us" no longer stop words
 #: 3: French and Spanish accents folded before stemming ("educacion" meets "educación")
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # field names, used everywhere instead of string literals
 KEY = "key"
@@ -59,6 +59,7 @@ RECOMMENDATION = "recommendation"
 ADDRESSEE = "addressee"
 ACTION = "action"
 RECOMMENDER = "by"
+UPR_STATUS = "status"
 INSTRUMENTS = "instruments"
 SOURCE = "source"
 CONTENT_HASH = "content_hash"
@@ -278,6 +279,7 @@ def make_schema() -> Schema:
             ADDRESSEE: KEYWORD(commas=True, lowercase=True, stored=True, scorable=False),
             ACTION: KEYWORD(commas=True, lowercase=True, stored=True, scorable=False),
             RECOMMENDER: KEYWORD(commas=True, lowercase=True, stored=True, scorable=False),
+            UPR_STATUS: ID(stored=True),
             INSTRUMENTS: STORED(),
             SOURCE: STORED(),
             CONTENT_HASH: ID(stored=True),

@@ -85,6 +85,7 @@ class Filters:
     addressees: list[str] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
     recommenders: list[str] = field(default_factory=list)
+    upr_status: str | None = None  # "supported", "noted", "pending"
     include_blocks: bool = True
 
 
@@ -823,6 +824,7 @@ def _paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str
         f.ACTION: ",".join(paragraph.actions),
         f.RECOMMENDER: ",".join(paragraph.recommenders),
         f.INSTRUMENTS: paragraph.instruments,
+        f.UPR_STATUS: paragraph.upr_status or "",
         text_field: paragraph.text,
         f.STORED_TEXT: paragraph.text,
     }
@@ -888,6 +890,7 @@ def _record(stored: dict[str, Any]) -> ParagraphRecord:
         actions=_split(stored.get(f.ACTION)),
         recommenders=_split(stored.get(f.RECOMMENDER)),
         instruments=list(stored.get(f.INSTRUMENTS) or []),
+        upr_status=stored.get(f.UPR_STATUS) or None,
     )
 
 
@@ -941,6 +944,8 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     ):
         if values:
             clauses.append(wq.Or([wq.Term(name, v.lower()) for v in values]))
+    if filters.upr_status:
+        clauses.append(wq.Term(f.UPR_STATUS, filters.upr_status))
     if not filters.include_blocks:
         clauses.append(wq.Not(wq.Term(f.KIND, f.KIND_BLOCK)))
     if not clauses:

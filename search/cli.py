@@ -340,6 +340,9 @@ def export(ctx: click.Context, symbol: str | None, fmt: str, output_file: Any) -
 @click.option("--by", help="Recommended by: a body (Committee against Torture) or, for UPR "
               "items, a State (Nigeria, Venezuela).")
 @click.option("--action", help="Action asked for: ratify, adopt, establish, ensure, ...")
+@click.option("--status", type=click.Choice(["supported", "noted", "pending"]),
+              help="UPR items only: the State under review supported, noted, or has yet to "
+              "answer them.")
 @click.option("--facets", is_flag=True, help="Show counts by addressee, action, recommender "
               "and document.")
 @format_option()
@@ -347,7 +350,7 @@ def export(ctx: click.Context, symbol: str | None, fmt: str, output_file: Any) -
 @friendly_errors
 def recommendations(ctx: click.Context, query: str, symbol: str | None, language: str | None,
                     limit: int, offset: int, addressee: str | None, by: str | None,
-                    action: str | None, facets: bool, fmt: str) -> None:
+                    action: str | None, status: str | None, facets: bool, fmt: str) -> None:
     """Recommendation paragraphs across all reports, ranked for QUERY (optional).
 
     Each is shown with whom it addresses, the action it asks for and who made
@@ -361,7 +364,7 @@ def recommendations(ctx: click.Context, query: str, symbol: str | None, language
     library = _open(ctx)
     results = library.recommendations(query, symbol=symbol, language=language, limit=limit,
                                       offset=offset, facets=facets, addressee=addressee,
-                                      action=action, by=by)
+                                      action=action, by=by, status=status)
     if fmt == "text":
         for hit in results.hits:
             hit.snippet = f"{_recommendation_summary(hit.record)}\n{hit.snippet}"

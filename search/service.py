@@ -151,6 +151,7 @@ class Paraindex:
         action: str | None = None,
         by: str | None = None,
         ranking: Ranking | None = None,
+        status: str | None = None,
     ) -> SearchResults:
         """Ranked paragraphs; a citation typed as the query returns that paragraph.
 
@@ -175,6 +176,7 @@ class Paraindex:
             addressees=[addressee] if addressee else [],
             actions=[action] if action else [],
             recommenders=[by] if by else [],
+            upr_status=status,
             # unnumbered blocks can be recommendations too (a JIU "Recommendation 3" box)
             include_blocks=True,
         )
@@ -219,6 +221,7 @@ class Paraindex:
         addressee: str | None = None,
         action: str | None = None,
         by: str | None = None,
+        status: str | None = None,
     ) -> SearchResults:
         """Recommendation paragraphs across reports, ranked for ``query`` (all when empty).
 
@@ -233,6 +236,7 @@ class Paraindex:
             addressee=addressee_filter(addressee) if addressee else None,
             action=action_filter(action) if action else None,
             by=recommender_filter(by) if by else None,
+            status=status,
         )
 
     # -- more ----------------------------------------------------------------------------

@@ -287,3 +287,16 @@ def test_distinctive_phrases_find_their_paragraph_first(real_index: Path, phrase
                                                          citation: str) -> None:
     result = run(real_index, "search", phrase, "--format", "json", "-n", "3")
     assert json.loads(result.output)["hits"][0]["citation"] == citation
+
+
+def test_upr_items_are_filtered_by_support_status_and_state(real_index: Path) -> None:
+    result = run(real_index, "recommendations", "--status", "pending", "--by", "Nigeria",
+                 "--format", "json", "-n", "50")
+    hits = json.loads(result.output)["hits"]
+    assert hits
+    for hit in hits:
+        assert hit["symbol"] in {"A/HRC/59/15", "A/HRC/26/10"}  # the two 'will examine' reviews
+        assert hit["upr_status"] == "pending" and hit["kind"] == "item"
+        assert "Nigeria" in hit["recommended_by"]
+    noted = run(real_index, "recommendations", "--status", "noted")
+    assert noted.exit_code == 1  # no report in ../shared/corpus says which were noted
