@@ -148,6 +148,7 @@ def index_paths(
             summary = _rebuild(target, list(paths), options, progress)
         else:
             store = Store.open_or_create(target)
+            store.tidy()
             summary = _Run(store, options, progress).run(list(paths))
             if prune:
                 summary.pruned = prune_missing(store)

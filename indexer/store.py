@@ -34,7 +34,7 @@ from typing import Any
 from whoosh import collectors, highlight, index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, LockError
+from whoosh.index import TOC, LockError, clean_files
 from whoosh.qparser import (
     FieldAliasPlugin,
     GtLtPlugin,
@@ -330,6 +330,25 @@ class Store:
             batch.cancel()
             raise
         batch.commit()
+
+    def tidy(self) -> None:
+        """Delete the files of merged-away segments that no search can need any more.
+
+        A commit deletes them ``SUPERSEDED_GRACE_SECONDS`` after they were replaced;
+        those replaced by a run's last commits wait for the next run, which calls
+        this. Skipped while a writer holds the lock (its commit will do it).
+        """
+        storage = _DurableStorage(str(self.path))
+        name = self._ix.indexname
+        lock = storage.lock(f"{name}_WRITELOCK")
+        if not lock.acquire():
+            return
+        try:
+            toc = TOC.read(storage, name)
+            clean_files(storage, name, toc.generation, toc.segments)  # defers to reap
+            storage.reap(name, SUPERSEDED_GRACE_SECONDS)
+        finally:
+            lock.release()
 
     # -- reading -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
