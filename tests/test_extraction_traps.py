@@ -312,3 +312,22 @@ def test_annex_paragraphs_with_short_chapeaux_are_paragraphs() -> None:
 def test_symbols_typed_with_dashes_or_underscores(typed: str, canonical: str) -> None:
     assert normalise_symbol(typed) == canonical
     assert symbol_matches(typed, canonical)
+
+
+def test_html_report_with_headings_and_numbered_paragraphs(tmp_path) -> None:
+    page = tmp_path / "A_99_7-EN.html"
+    page.write_text(
+        "<html><head><title>x</title><script>alert('no')</script><style>p{}</style></head>"
+        "<body><p>United Nations A/99/7</p><h1>Rights of fishers</h1>"
+        "<h2>I. Introduction</h2><p>1. The present report reviews the rights of fishers.</p>"
+        "<p>2. It draws on submissions from States.</p>"
+        "<h2>II. Conclusions and recommendations</h2>"
+        "<p>3. States should:</p><p>(a) Protect tenure;</p><p>(b) Inspect vessels.</p>"
+        "</body></html>", encoding="utf-8")
+    doc = extract(page)
+    assert doc.symbol == "A/99/7"
+    assert numbers(doc) == ["1", "2", "3"]
+    assert para(doc, "3").section == ["II. Conclusions and recommendations"]
+    assert [s.label for s in para(doc, "3").subparagraphs] == ["(a)", "(b)"]
+    assert para(doc, "1").page is None  # HTML has no physical pages
+    assert "alert" not in " ".join(p.text for p in doc.paragraphs)
