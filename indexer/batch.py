@@ -33,7 +33,7 @@ from .model import ExtractedDocument
 from .pipeline import extract, file_hash
 from .readers import DEFAULT_MAX_BYTES
 from .records import DocumentInfo
-from .store import META_FILE, Batch, Store, _fsync_directory, _private_mkdir
+from .store import META_FILE, Batch, Store, fsync_directory, private_mkdir
 from .symbols import symbol_key
 from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, ExtractFunction, Outcome, WorkerPool
 
@@ -462,7 +462,7 @@ def _swap(staging: Path, target: Path) -> None:
         os.rename(target, aside)
         os.rename(staging, target)
         os.rename(aside, staging)
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -525,7 +525,7 @@ class RunLock:
         import fcntl
 
         try:
-            _private_mkdir(self.target.parent)
+            private_mkdir(self.target.parent)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as error:
             raise IndexProblem(

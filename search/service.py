@@ -21,8 +21,7 @@ from indexer.errors import NotFoundError, QueryError
 from indexer.ranking import Ranking
 from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter
-from indexer.store import Filters, Store, default_index_dir
-from indexer.store import _bodies as body_codes
+from indexer.store import Filters, Store, body_codes, default_index_dir
 from indexer.symbols import is_pattern, normalise_symbol, symbol_matches
 
 from .citation import Citation, looks_like_citation, parse_citation

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer import store as store_module
 from indexer.batch import index_paths
 from indexer.errors import IndexProblem
 from indexer.store import META_FILE, Store
+from indexer.store import durable as durable_module
 
 from .test_batch_helpers import CLI, expected_records, index_state, report_text, write_reports
 
@@ -180,7 +180,7 @@ def test_a_failed_sync_before_the_toc_leaves_the_previous_state(
     def failing_fsync(descriptor: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(store_module.os, "fsync", failing_fsync)
+    monkeypatch.setattr(durable_module.os, "fsync", failing_fsync)
     with pytest.raises(IndexProblem, match="Input/output error"):
         index_paths(index, [reports])
     monkeypatch.undo()
@@ -214,8 +214,8 @@ def test_new_files_are_synced_before_the_toc_names_them(
         events.append(("rename", os.path.basename(new)))
         real_rename(old, new)
 
-    monkeypatch.setattr(store_module.os, "open", opening)
-    monkeypatch.setattr(store_module.os, "fsync", syncing)
+    monkeypatch.setattr(durable_module.os, "open", opening)
+    monkeypatch.setattr(durable_module.os, "fsync", syncing)
     monkeypatch.setattr("whoosh.filedb.filestore.os.rename", renaming)
     index_paths(index, [reports])
     monkeypatch.undo()
@@ -285,7 +285,7 @@ def test_a_search_opened_before_a_merge_can_still_read_what_it_found(
         return {segment.segment_id() for segment in Store(index)._ix._segments()}
 
     assert on_disk() > live()  # the merged-away files wait out their grace
-    monkeypatch.setattr(store_module, "SUPERSEDED_GRACE_SECONDS", 0.0)
+    monkeypatch.setattr(durable_module, "SUPERSEDED_GRACE_SECONDS", 0.0)
     writer = Store(index).begin()
     Store(index).tidy()  # a writer holds the lock: tidy leaves the files to its commit
     assert on_disk() > live()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import indexer.store as store_module
+import indexer.store.query as query_module
 from indexer.errors import NotFoundError, QueryError
 from search.query import (
     MAX_NESTING,
@@ -145,7 +145,7 @@ def test_odd_queries_answer_or_explain_quickly(library: Paraindex, query: str) -
 
 def test_a_huge_wildcard_expansion_is_refused(library: Paraindex,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "MAX_EXPANSIONS", 2)
+    monkeypatch.setattr(query_module, "MAX_EXPANSIONS", 2)
     for query in ("fi*", "*ing", "f?sh*", "text:[a TO z]", "fisher~2"):
         with within(), pytest.raises(QueryError, match="matches more than 2 words"):
             library.search(query)
