@@ -10,6 +10,7 @@ queries, so "a/57/292", "A / 57 / 292" and "A/57/292" always meet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 # Parts that the UN writes in mixed case; everything else is upper case.
 _MIXED_CASE = {
@@ -146,16 +147,38 @@ def symbol_matches(pattern: str, symbol: str) -> bool:
     matches 'A/79/7/Add.1'); inside a part it spans characters of that part
     only ('A/HRC/5*/15'). A joint symbol matches when either half does.
     """
-    candidates = [symbol_key(symbol)] + [symbol_key(s) for s in symbol_parts(symbol)]
-    pattern_key = re.sub(r"\s+", "", typed_form(pattern)).upper()
+    return keys_matcher(pattern)(match_keys(symbol))
+
+
+def match_keys(symbol: str) -> list[str]:
+    """The keys a symbol answers to: its own and, for a joint symbol, each half's.
+
+    Computed once per indexed document, so that matching a pattern against
+    thousands of documents does not normalise every symbol again.
+    """
+    return [symbol_key(symbol)] + [symbol_key(s) for s in symbol_parts(symbol)]
+
+
+def lookup_key(text: str) -> str | None:
+    """The key an exact (wildcard-free) symbol is looked up by; None when it is none."""
+    try:
+        return symbol_key(_typed_key(text))
+    except ValueError:
+        return None
+
+
+def _typed_key(text: str) -> str:
+    return re.sub(r"\s+", "", typed_form(text)).upper()
+
+
+def keys_matcher(pattern: str) -> Callable[[Iterable[str]], bool]:
+    """A test of ``match_keys`` against ``pattern``, its regular expression compiled once."""
+    pattern_key = _typed_key(pattern)
     if not is_pattern(pattern_key):
-        try:
-            pattern_key = symbol_key(pattern_key)
-        except ValueError:
-            return False
-        return pattern_key in candidates
+        key = lookup_key(pattern)
+        return lambda keys: key is not None and key in keys
     regex = _pattern_regex(pattern_key)
-    return any(regex.fullmatch(c) for c in candidates)
+    return lambda keys: any(regex.fullmatch(k) for k in keys)
 
 
 def _pattern_regex(pattern_key: str) -> re.Pattern[str]:
@@ -176,6 +199,9 @@ __all__ = [
     "find_symbols",
     "is_pattern",
     "is_symbol",
+    "keys_matcher",
+    "lookup_key",
+    "match_keys",
     "normalise_symbol",
     "symbol_from_filename",
     "symbol_key",

@@ -22,7 +22,7 @@ from indexer.ranking import Ranking
 from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter
 from indexer.store import Filters, Store, body_codes, default_index_dir
-from indexer.symbols import is_pattern, normalise_symbol, symbol_matches
+from indexer.symbols import is_pattern, keys_matcher, lookup_key, match_keys, normalise_symbol
 
 from .citation import Citation, looks_like_citation, parse_citation
 from .query import correctable_words, corrected, prepare, with_alternatives
@@ -64,15 +64,23 @@ class Paraindex:
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir()
         self.store = Store(self.index_dir)
         self._documents: list[DocumentInfo] | None = None
+        self._keys: list[tuple[list[str], DocumentInfo]] | None = None
 
     # -- documents -----------------------------------------------------------------------
     def documents(self, symbol: str | None = None) -> list[DocumentInfo]:
         """Indexed documents, all or those matching a symbol or pattern ('A/HRC/*')."""
-        if self._documents is None:
-            self._documents = self.store.documents()
         if symbol is None:
+            if self._documents is None:
+                self._documents = self.store.documents()
             return list(self._documents)
-        found = [d for d in self._documents if symbol_matches(symbol, d.symbol)]
+        if is_pattern(symbol):
+            if self._keys is None:  # each symbol normalised once, not on every call
+                self._keys = [(match_keys(d.symbol), d) for d in self.documents()]
+            matches = keys_matcher(symbol)
+            found = [d for keys, d in self._keys if matches(keys)]
+        else:  # an exact symbol is a term of the index: no walk over every document
+            key = lookup_key(symbol)
+            found = self.store.documents_with_key(key) if key else []
         if not found:
             raise NotFoundError(self._unknown_symbol_message(symbol))
         return found

@@ -185,6 +185,17 @@ class Store:
             )
             return [hit[f.DOC] for hit in hits]
 
+    def documents_with_key(self, key: str) -> list[DocumentInfo]:
+        """Documents whose symbol, or either half of whose joint symbol, has the key ``key``
+        (``symbols.lookup_key``), by symbol and language."""
+        with self._ix.searcher() as searcher:
+            hits = searcher.search(
+                wq.And([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.SYMBOL_PARTS, key)]),
+                limit=None,
+            )
+            docs = [document_info(hit.fields()) for hit in hits]
+        return sorted(docs, key=lambda d: (d.symbol, d.language))
+
     def lookup(self, doc: str, number: str, annex: str | None = None) -> ParagraphRecord | None:
         """The paragraph ``number`` of ``doc`` (in the body, or in ``annex``)."""
         with self._ix.searcher() as searcher:
