@@ -10,12 +10,10 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from whoosh import index
 from whoosh import query as wq
 from whoosh.index import TOC, LockError, clean_files
-from whoosh.scoring import BM25F
 
 from .. import schema as f
 from ..errors import IndexLockedError, IndexNotFoundError, IndexProblem, IndexVersionError
@@ -26,6 +24,7 @@ from . import searching, spelling
 from .durable import DurableStorage, fsync_dir, fsync_directory, make_private, private_mkdir
 from .fields import document_info, document_key, paragraph_key, record
 from .query import Filters, QueryCompiler
+from .reading import Generation, Readers
 from .writing import WRITER_LIMIT_MB, Batch
 
 META_FILE = "paraindex.json"
@@ -61,6 +60,11 @@ class Store:
             self._ix = index.open_dir(str(self.path))
         except Exception as error:  # Whoosh raises many kinds for a damaged index
             raise IndexVersionError(f"{self.path}: cannot open the index ({error})") from None
+        self._readers = Readers(self._ix)
+
+    def _generation(self) -> Generation:
+        """The open reader of the latest commit (see ``reading``)."""
+        return self._readers.current()
 
     # -- creation ------------------------------------------------------------------------
     @classmethod
@@ -164,21 +168,21 @@ class Store:
     # -- reading -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         """Every indexed document, by symbol and language."""
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             found = searcher.search(wq.Term(f.KIND, f.KIND_DOCUMENT), limit=None)
             docs = [document_info(hit.fields()) for hit in found]
         return sorted(docs, key=lambda d: (d.symbol, d.language))
 
     def document(self, doc: str) -> DocumentInfo | None:
         """The document ``doc`` ("SYMBOL@lang"), or None."""
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             stored = searcher.document(**{f.KEY: document_key(doc)})
             return document_info(stored) if stored else None
 
     def doc_ids_for_symbol(self, symbol: str) -> list[str]:
         """Documents whose symbol, or either half of whose joint symbol, is ``symbol``."""
         key = symbol_key(symbol)
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             hits = searcher.search(
                 wq.And([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.SYMBOL_PARTS, key)]),
                 limit=None,
@@ -188,7 +192,7 @@ class Store:
     def documents_with_key(self, key: str) -> list[DocumentInfo]:
         """Documents whose symbol, or either half of whose joint symbol, has the key ``key``
         (``symbols.lookup_key``), by symbol and language."""
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             hits = searcher.search(
                 wq.And([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.SYMBOL_PARTS, key)]),
                 limit=None,
@@ -198,7 +202,7 @@ class Store:
 
     def lookup(self, doc: str, number: str, annex: str | None = None) -> ParagraphRecord | None:
         """The paragraph ``number`` of ``doc`` (in the body, or in ``annex``)."""
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             stored = searcher.document(**{f.KEY: paragraph_key(doc, annex, number, 0)})
             return record(stored) if stored else None
 
@@ -207,7 +211,7 @@ class Store:
         kinds = [wq.Term(f.KIND, f.KIND_PARAGRAPH), wq.Term(f.KIND, f.KIND_ITEM)]
         if not numbered_only:
             kinds.append(wq.Term(f.KIND, f.KIND_BLOCK))
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             hits = searcher.search(
                 wq.And([wq.Term(f.DOC, doc), wq.Or(kinds)]), limit=None, sortedby=f.ORDINAL
             )
@@ -223,21 +227,20 @@ class Store:
         return {d.content_hash: (d.doc, d.source) for d in self.documents()}
 
     def vocabulary_size(self) -> int:
-        with self._ix.searcher() as searcher:
+        with self._generation().searcher() as searcher:
             return searcher.reader().doc_count()
 
     # -- searching -----------------------------------------------------------------------
-    def _compiler(self) -> QueryCompiler:
-        """The query compiler of the opened index (its vocabularies are read once)."""
-        compiler: QueryCompiler | None = getattr(self, "_query_compiler", None)
-        if compiler is None or compiler.ix is not self._ix:
-            compiler = QueryCompiler(self._ix)
-            self._query_compiler = compiler
-        return compiler
+    @staticmethod
+    def _compiler(generation: Generation) -> QueryCompiler:
+        """The query compiler of a generation (its vocabularies are read once)."""
+        return generation.cached(
+            "compiler", lambda: QueryCompiler(generation.schema, generation.reader)
+        )
 
     def parse(self, text: str, ranking: Ranking | None = None) -> wq.Query:
         """The Whoosh query for ``text`` in the query language (for display and tests)."""
-        return self._compiler().parse(text, ranking or DEFAULT_RANKING)
+        return self._compiler(self._generation()).parse(text, ranking or DEFAULT_RANKING)
 
     def search(
         self,
@@ -256,8 +259,9 @@ class Store:
         page asked for is cut from that order.
         """
         ranking = ranking or DEFAULT_RANKING
-        compiled = self._compiler().compile(text, ranking)
-        with self._ix.searcher(weighting=searching.weighting(ranking)) as searcher:
+        generation = self._generation()
+        compiled = self._compiler(generation).compile(text, ranking)
+        with generation.searcher(searching.weighting(ranking)) as searcher:
             return searching.search(
                 searcher, compiled, filters or Filters(), limit, offset, facet_fields, ranking,
                 snippets,
@@ -265,25 +269,16 @@ class Store:
 
     def unknown_words(self, words: Iterable[str]) -> list[str]:
         """Those of ``words`` that no paragraph of the index contains, in any language."""
-        with self._ix.searcher() as searcher:
-            return spelling.unknown_words(searcher.reader(), self._ix.schema, words)
+        generation = self._generation()
+        return spelling.unknown_words(generation.reader, generation.schema, words)
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Close spellings of ``word`` from the indexed English vocabulary, nearest first
         and, at the same distance, commonest first (see ``spelling.suggest``)."""
-        corrector = self._corrector()
-        with self._ix.searcher() as searcher:
-            return spelling.suggest(searcher.reader(), self._ix.schema, corrector, word, limit)
-
-    def _corrector(self) -> Any:
-        """The English vocabulary as a spelling corrector, read once per opened index."""
-        cached = getattr(self, "_spelling", None)
-        if cached is not None and cached[0] is self._ix:
-            return cached[1]
-        with self._ix.searcher() as searcher:
-            corrector = spelling.corrector(searcher.reader(), self._ix.schema)
-        self._spelling = (self._ix, corrector)
-        return corrector
+        generation = self._generation()
+        reader, schema = generation.reader, generation.schema
+        corrector = generation.cached("corrector", lambda: spelling.corrector(reader, schema))
+        return spelling.suggest(reader, schema, corrector, word, limit)
 
     def similar(
         self, record: ParagraphRecord, limit: int = 10, other_documents: bool = True
@@ -293,5 +288,5 @@ class Store:
         The paragraph's most distinctive terms (Bo1 expansion model) become an
         OR query; ``other_documents`` leaves out the paragraph's own document.
         """
-        with self._ix.searcher(weighting=BM25F()) as searcher:
+        with self._generation().searcher() as searcher:
             return searching.similar(searcher, record, limit, other_documents)

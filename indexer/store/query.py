@@ -63,11 +63,11 @@ class Compiled:
 
 
 class QueryCompiler:
-    """Compiles query text for one opened index, whose vocabularies it reads once."""
+    """Compiles query text for one open reader, whose vocabularies it reads once."""
 
-    def __init__(self, ix: Any) -> None:
-        self.ix = ix
-        self.schema = ix.schema
+    def __init__(self, schema: Any, reader: Any) -> None:
+        self.schema = schema
+        self.reader = reader
         self._vocabularies: dict[str, list[str]] = {}
 
     def parse(self, text: str, ranking: Ranking) -> wq.Query:
@@ -183,23 +183,21 @@ class QueryCompiler:
                 if at < len(vocabulary) and vocabulary[at] == node.text:
                     found.add(node.text)
         else:  # a range or a regular expression: Whoosh's own walk, stopped at the bound
-            with self.ix.searcher() as searcher:
-                field_obj = self.schema[name]
-                for btext in node._btexts(searcher.reader()):
-                    found.add(field_obj.from_bytes(btext))
-                    check_bound(node, found)
+            field_obj = self.schema[name]
+            for btext in node._btexts(self.reader):
+                found.add(field_obj.from_bytes(btext))
+                check_bound(node, found)
         check_bound(node, found)
         return sorted(found)
 
     def vocabulary(self, name: str) -> list[str]:
         """The sorted terms of a field, read once."""
         if name not in self._vocabularies:
-            with self.ix.searcher() as searcher:
-                reader = searcher.reader()
-                self._vocabularies[name] = (
-                    [t.decode("utf-8") for t in reader.lexicon(name)]
-                    if name in reader.indexed_field_names() else []
-                )
+            reader = self.reader
+            self._vocabularies[name] = (
+                [t.decode("utf-8") for t in reader.lexicon(name)]
+                if name in reader.indexed_field_names() else []
+            )
         return self._vocabularies[name]
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from whoosh import index
-
 from .. import schema as f
 from ..errors import IndexProblem
 from ..model import ExtractedDocument
@@ -99,7 +97,6 @@ class Batch:
             raise
         self._storage.reap(self._writer.indexname)
         fsync_directory(self._store.path)  # the deletions
-        self._store._ix = index.open_dir(str(self._store.path))
 
     def cancel(self) -> None:
         """Drop everything written since the last commit and free the lock."""

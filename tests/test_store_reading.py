@@ -1,0 +1,83 @@
+"""A Store keeps one reader open and replaces it when a commit makes a new generation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from whoosh import query as wq
+
+from indexer import schema as f
+from indexer.batch import index_paths
+from indexer.records import DocumentInfo
+from indexer.store import Store
+from indexer.store import durable as durable_module
+
+from .test_batch_helpers import write_reports
+
+
+def _whole(store: Store, info: DocumentInfo) -> bool:
+    return len(store.paragraphs(info.doc)) == info.paragraphs + info.blocks
+
+
+def test_a_store_sees_later_commits_and_each_record_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports = tmp_path / "reports"
+    write_reports(reports, 6)
+    index = tmp_path / "index"
+    index_paths(index, [reports], batch_size=1)  # six small segments: the next commits merge
+    reading = Store(index)
+    before = reading.documents()
+    assert len(before) == 6 and _whole(reading, before[0])
+    assert reading.lookup(before[0].doc, "3") is not None
+    held = reading._generation()
+
+    monkeypatch.setattr(durable_module, "SUPERSEDED_GRACE_SECONDS", 0.0)
+    write_reports(reports, 4, start=50)
+    index_paths(index, [reports], batch_size=1)  # in this process, through another Store
+    assert len(Store(index)._ix._segments()) < 6  # segments were merged away
+    held_ids = {segment.segment_id() for segment in held.reader.segments()}
+    assert held_ids - {segment.segment_id() for segment in Store(index)._ix._segments()}
+
+    assert reading._generation() is not held  # the commit was noticed
+    after = reading.documents()
+    assert len(after) == 10
+    for info in after:  # never twice: a refreshed Whoosh reader would keep the old segments
+        assert _whole(reading, info)
+    assert reading.search("water sanitation").total <= 10 * 14
+    assert reading.lookup(after[-1].doc, "12") is not None
+    assert reading._generation() is reading._generation()  # kept while nothing changes
+
+
+def test_an_index_swapped_in_place_is_read_afresh(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    write_reports(first, 2)
+    write_reports(second, 2, start=20)
+    index, other = tmp_path / "index", tmp_path / "other"
+    index_paths(index, [first], batch_size=10)
+    index_paths(other, [second], batch_size=10)  # the same generation numbers
+    reading = Store(index)
+    assert [d.symbol for d in reading.documents()] == ["A/90/1", "A/90/2"]
+    aside = tmp_path / "aside"
+    os.rename(index, aside)
+    os.rename(other, index)
+    assert [d.symbol for d in reading.documents()] == ["A/90/20", "A/90/21"]
+
+
+def test_searchers_leave_the_kept_reader_open(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    write_reports(reports, 2)
+    index = tmp_path / "index"
+    index_paths(index, [reports])
+    store = Store(index)
+    for _ in range(3):
+        store.search("water")
+        store.lookup(store.documents()[0].doc, "1")
+    generation = store._generation()
+    with generation.searcher() as searcher:
+        searcher.search(wq.Term(f.KIND, f.KIND_DOCUMENT))
+    assert store._generation() is generation
+    with generation.searcher() as searcher:  # the reader outlives each searcher
+        assert searcher.search(wq.Term(f.KIND, f.KIND_DOCUMENT)).scored_length() == 2
