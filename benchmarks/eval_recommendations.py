@@ -1,7 +1,7 @@
 """Measure the recommendation detector against the hand-labelled set.
 
-    python benchmarks/eval_recommendations.py              # figures on dev and dev2
-    python benchmarks/eval_recommendations.py --errors     # and every dev/dev2 disagreement
+    python benchmarks/eval_recommendations.py              # figures on the development splits
+    python benchmarks/eval_recommendations.py --errors     # and every development disagreement
     python benchmarks/eval_recommendations.py --held-out   # and the held-out figures
 
 Reads benchmarks/data/recommendations-labelled.json, extracts each labelled
@@ -11,10 +11,14 @@ report kind, with and without the items the labeller flagged ambiguous), the
 accuracy of the addressee, of the recommending State (UPR items) and of the
 recommending body, and of the action verb.
 
-The reports are split three ways, by report, fixed below: the rules were
-tuned on DEV and later on DEV2 (reports from ../shared/bulk labelled for that
-purpose); HELD_OUT measures how they generalise. Its figures are printed only
-with --held-out, and its disagreements never: reading them would turn it
+The reports are split four ways, by report, fixed below: the rules were
+tuned on DEV, then on DEV2 (reports from ../shared/bulk labelled for that
+purpose), then on DEV3, the first held-out split: it was measured once as
+held-out (precision 0.928, recall 0.914, addressee 0.797) and then became
+development data, its errors read to find the rules that did not generalise.
+HELD_OUT is a new split, labelled by reading the reports before the detector
+was run on them; it measures how the rules generalise. Its figures are printed
+only with --held-out, and its disagreements never: reading them would turn it
 into development data.
 """
 
@@ -56,10 +60,18 @@ DEV2 = {
     "S/2025/257", "S/2025/303", "S/2025/342", "S/2025/350",
     "S/2025/415", "S/2025/496", "TD/B/CN.4/48",
 }
-#: never looked at while writing the rules
-HELD_OUT = {
+#: the first held-out split, measured once (P 0.928, R 0.914, addressee 0.797), then tuned on
+DEV3 = {
     "A/HRC/26/10", "A/79/772", "A/80/188", "A/80/55", "DP/2025/3", "E/CN.6/2025/3", "A/52/687",
     "E/2025/22", "A/80/36", "E/2025/33", "A/AC.109/2025/20",
+}
+#: never looked at while writing the rules: labelled by reading the reports before the detector
+#: was run on them (expert bodies to the Security Council, commission session reports, a French
+#: and a Spanish report, secretariat notes, a management response, an NGO statement)
+HELD_OUT = {
+    "S/2025/71/Rev.1", "S/2025/492", "A/80/10", "A/80/42", "A/80/74-E/2025/53", "E/2025/48",
+    "E/ICEF/2025/4", "E/CN.18/2025/2", "TD/B/CN.4/36", "A/AC.292/2024/3",
+    "E/ICEF/672 (Première partie)", "E/CN.6/2025/NGO/125",
 }
 
 KINDS = [
@@ -197,7 +209,8 @@ def kind_of(document_type: str) -> str:
 def run(errors: bool, held_out: bool) -> int:
     data = json.loads(LABELS.read_text())
     per_report = data["meta"]["counts"]["per_report"]
-    splits = [("DEV (tuned on)", DEV), ("DEV2 (tuned on, bulk reports)", DEV2)]
+    splits = [("DEV (tuned on)", DEV), ("DEV2 (tuned on, bulk reports)", DEV2),
+              ("DEV3 (the first held-out split, tuned on since)", DEV3)]
     if held_out:
         splits.append(("HELD-OUT", HELD_OUT))
     wanted = set().union(*(members for _, members in splits))
@@ -237,8 +250,8 @@ def run(errors: bool, held_out: bool) -> int:
           f"paragraph that introduces them)")
     for name, members in splits:
         _report(name, [r for r in results if r.item["symbol"] in members], per_report)
-    tuned = DEV | DEV2
-    _report("DEV + DEV2", [r for r in results if r.item["symbol"] in tuned], per_report)
+    tuned = DEV | DEV2 | DEV3
+    _report("DEV + DEV2 + DEV3", [r for r in results if r.item["symbol"] in tuned], per_report)
     if errors:  # never the held-out split's: they would become development data
         _print_errors([r for r in results if r.item["symbol"] in tuned])
     return 0
@@ -334,7 +347,7 @@ def _print_errors(results: list[Result]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true",
-                        help="list every disagreement on the dev and dev2 splits")
+                        help="list every disagreement on the development splits")
     parser.add_argument("--held-out", action="store_true",
                         help="also print the held-out figures (run once, at the end)")
     args = parser.parse_args()
