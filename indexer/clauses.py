@@ -90,7 +90,9 @@ _OPENERS = {
     "again", "once again", "equally", "more", "most", "not",
 }
 _FRAME_ENDINGS = [
-    re.compile(r"\b(?P<fverb>[A-Za-z-]+)[ ]+(?:its|his|her|their|the|our|my)[ ]+(?:\w+[ ]+)?"
+    # not "of": "is of the view" is the next pattern's, whose verb is "is"
+    re.compile(r"\b(?P<fverb>(?!of\b)[A-Za-z-]+)[ ]+(?:its|his|her|their|the|our|my)[ ]+"
+               r"(?:\w+[ ]+)?"
                r"(?:view|opinion|position|understanding|belief|recommendation|call|request|"
                r"conviction)s?$"),
     re.compile(r"\b(?P<fverb>[A-Za-z-]+)[ ]+(?:of[ ]+the[ ]+(?:view|opinion)|the[ ]+view|"

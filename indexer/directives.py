@@ -315,6 +315,8 @@ def _should(
         return None  # "Should States decide to ..., they should ...": a condition
     if any(start <= match.start() <= end for start, end in covered):
         return None
+    if left.count("(") > left.count(")"):
+        return None  # "(the Office of the Ombudsman should commence functioning in 1997)": an aside
     previous = left.split()[-1].lower().strip(",") if left.split() else ""
     if previous in _RELATIVE:
         return None
@@ -352,7 +354,10 @@ def _should(
         return None  # "should register at https://...": instructions to participants
     subject_start = left.rfind(subject) if subject else len(left)
     frame = frame_of(left[:subject_start], is_self)
-    actor = classify(subject) if subject and not passive else []
+    # "New types of registers provided by UNDP should improve ...": the agent of a participle
+    # qualifies the subject, it is not the subject
+    head = _PARTICIPLE_AGENT.sub("", subject) if subject else ""
+    actor = classify(head) if head and not passive else []
     if subject and is_pronoun(subject) and not passive:
         actor = ["pronoun"]
     if actor == [OTHER_CATEGORY] and re.match(r"^(?:have|enjoy|receive|benefit|be able|"
@@ -372,6 +377,8 @@ def _should(
                      framed=frame.own, segment=segment)
 
 
+_PARTICIPLE_AGENT = re.compile(r"[ ,]+(?:[a-z]+(?:ed|en|wn|ne|lt|pt|nt|id|ut|et|un|de)|led)"
+                               r"[ ]+(?:\w+[ ]+)?by[ ]+.*$")
 #: "be <participle> [...] by <agent>" up to the end of the clause
 #: (a few words between, none "and" or another participle: "given to statements delivered by
 #: States" is not given by States)
@@ -411,6 +418,8 @@ def _imperative(sentence: str, segment: int) -> Directive | None:
     lead = sentence.lstrip("“\"‘ ")
     starts_with_to = bool(re.match(r"^(?:\d{1,3}\.[ ]+)?[Tt]o[ ]", lead))
     continues = match.group("adverbs").lower().startswith("continue")
+    # "Further review ...": after such an adverb a word that could be a noun is the verb
+    adverb_led = bool(match.group("adverbs")) and not starts_with_to
     if starts_with_to and verb[:1].isupper():
         return None
     if not starts_with_to and not (verb[:1].isupper() or match.group("adverbs")):
@@ -421,7 +430,9 @@ def _imperative(sentence: str, segment: int) -> Directive | None:
         return None
     if verb.lower() in NOUNLIKE and not continues:
         if re.match(r"^[ ]+(?:of|for|is|are|was|were|has|have|had|and|or|to|from|in|on|at|by|"
-                    r"as|with|process|mechanism|plans?|programmes?|reports?)\b", rest):
+                    r"as|with|process|mechanism|plans?|programmes?|reports?)\b", rest) and not (
+                re.match(r"^[ ]+(?:and|or)[ ]+[a-z]+", rest) and is_base_verb(rest.split()[1])):
+            # "Review and strengthen ...": a second verb makes the first one a verb too
             return None
         head = re.split(r"[,;:.]", rest, maxsplit=1)[0]
         if re.search(r"\b(?:is|are|was|were|has|have|had|remains|remain|will|would)\b",
@@ -434,4 +445,5 @@ def _imperative(sentence: str, segment: int) -> Directive | None:
         # welcomes": a purpose clause before the subject
         return None
     action = "continue" if continues else phrasal(lemma(verb), rest)
-    return Directive("imperative", OWN, "", "", action, known or continues, segment=segment)
+    return Directive("imperative", OWN, "", "", action, known or continues or (
+        adverb_led and verb.lower() in NOUNLIKE), segment=segment)

@@ -62,7 +62,8 @@ _HEADING_RE = re.compile(r"(?i:recommend|recommand|recomend)|\b(?:Advice|ADVICE|
                          r"Asesoramiento|ASESORAMIENTO)\b")
 _COMPILATION_HEADING = re.compile(
     r"selection of (?:the )?recommendations|recommendations (?:made|issued) by|"
-    r"status of (?:the )?implementation of (?:the )?recommendations|\bcompilation\b",
+    r"status of (?:the )?(?:implementation of (?:the )?)?(?:[\w-]+ )?recommendations|"
+    r"\bcompilation\b",
     re.IGNORECASE,
 )
 _COMPILATION_DOC = re.compile(
@@ -179,8 +180,16 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     for index, paragraph in enumerate(paragraphs):
         context.author = _annex_author(paragraph, context, annex_authors, texts)
         findings[index] = _analyse_paragraph(paragraph, context)
-    _fill_implicit_addressees(findings)
+    if not _reviews_reports(author):
+        _fill_implicit_addressees(findings)
     return findings
+
+
+def _reviews_reports(author: Author) -> bool:
+    """The Advisory Committee comments on the Secretary-General's reports: its remarks that
+    name no one ("the format of the report should ...") are for him, even where most of its
+    printed recommendations go to the General Assembly that decides."""
+    return "advisory committee on administrative" in author.name.lower()
 
 
 _NAME_WORD = r"(?:[A-Z][\w’'-]*|of|on|for|and|the|against)"
@@ -306,8 +315,12 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
     compilation = context.compilation or any(
         _COMPILATION_HEADING.search(h) for h in head.section)
     states = _states(text, parts)
+    # "The Committee recommended that States Parties: (a) Amend ... (Angola and Zambia)" in a
+    # compilation: the States in brackets are those the body addressed, not recommending States
+    restated = compilation and bool(directives) and directives[0].form == "performative" and \
+        bool(directives[0].speaker)
     is_item = item_number or bool(_LIST_NUMBER.match(text)) or bool(
-        states and rec_section and _opens_with_imperative(directives))
+        states and rec_section and not restated and _opens_with_imperative(directives))
     chapeau, context.chapeau = context.chapeau, None
     if not is_english(text):
         if has_cue(text, should=rec_section):
@@ -416,10 +429,15 @@ def _recommenders(
         speaker = next((d.speaker for d in counted if d.speaker), "")
         body = body_of_subject(speaker) if speaker else None
         return [body] if body else []
+    own_name = context.document_author.name
     for directive in counted:
         if not directive.speaker:
             continue
-        body = body_of_subject(directive.speaker) or _resolve_anaphora(
+        # "The Committee recommended ..." in the annex of the Committee's own report, which
+        # restates its concluding observations: the report's author, by its full name
+        body = (own_name if own_name and re.fullmatch(r"(?:[Tt]he\s+)?\w+", directive.speaker)
+                and context.document_author.is_self(directive.speaker) else None) or \
+            body_of_subject(directive.speaker) or _resolve_anaphora(
             directive.speaker, context) or _document_source(directive.speaker)
         if body:
             context.last_source = body

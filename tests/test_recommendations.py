@@ -297,6 +297,27 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "the National Public Procurement Commission (Commission nationale), be closely linked to the "
      "judiciary.", {"title": "Report of the United Nations Office on Drugs and Crime (UNODC)"},
      {"rec": True, "action": "link"}),
+    # rules added when the first held-out split became development data (DEV3)
+    ("'is of the view that' frames an impersonal should",
+     "The Advisory Committee is of the view that the format of the accountability report should "
+     "offer an enhanced focus on progress achieved.",
+     {"title": ACABQ, "before": ("The Advisory Committee recommends that the General Assembly "
+                                 "approve the proposals of the Secretary-General.",)},
+     {"rec": True, "addressees": ["Secretary-General"]}),
+    ("an adverb or a second verb makes a noun-like word a verb",
+     "Further review and strengthen measures in place towards full implementation of the Ohrid "
+     "Framework Agreement (Albania);", {"section": UPR, "number": "101.9"},
+     {"rec": True, "action": "review", "by": "Albania"}),
+    ("a should in brackets is an aside", "Important mechanisms are still in their infancy (the "
+     "Office of the Ombudsman should commence functioning in November 1997).", {"title": SG},
+     {"rec": False}),
+    ("the agent of a participle is not the subject", "New types of registers provided by UNDP "
+     "should improve the tracking of prisoners' movements to and from court.", {"title": SG},
+     {"rec": False}),
+    ("a status-of-recommendations section restates the auditors'", "In paragraph 37, the Board "
+     "recommended that UNDP put in place appropriate measures to address the timely recognition "
+     "of revenues.", {"section": ("III. Status of recommendations for the year ended December "
+                                  "2023",)}, {"rec": True, "action": "put in place"}),
 ]
 
 
@@ -421,6 +442,20 @@ def test_compilation_restates_other_bodies_recommendations() -> None:
     assert cedaw.recommenders == ["Committee on the Elimination of Discrimination against Women"]
     assert unhcr.kind == "reported" and unhcr.recommenders == ["UNHCR"]
     assert unhcr.actions == ["accede"] and unhcr.addressees == ["Government"]
+
+
+def test_a_committee_restating_its_recommendations_names_the_states_it_addressed() -> None:
+    section = ["Annex. Selection of the recommendations made by the Committee in its concluding "
+               "observations on the reports of States Parties"]
+    paragraph = Paragraph(number="2", annex="", section=section, page=1, page_end=1, text=(
+        "The Committee recommended that States Parties:\n(a) Amend legislation to bring it into "
+        "line with the human rights model of disability (Angola, Argentina and Zambia);\n(b) "
+        "Remove paternalistic expressions from laws and regulations (Bahrain and Togo)."))
+    finding = analyse([paragraph], title="Report of the Committee on the Rights of Persons with "
+                      "Disabilities")[0]
+    assert finding.is_recommendation and finding.kind == "reported"
+    assert finding.addressees == ["State party"]
+    assert finding.recommenders == ["Committee on the Rights of Persons with Disabilities"]
 
 
 def test_chapeau_carries_over_a_list_of_items() -> None:
