@@ -61,7 +61,8 @@ def first_action(text: str) -> tuple[str, str]:
 
 def skip_parenthetical(text: str) -> str:
     text = text.lstrip(" ,")
-    text = re.sub(r"^(?:(?:also|further|not|therefore|thus|still|now|instead|equally|likewise|"
+    text = re.sub(r"^(?:(?:first and foremost|above all|first of all|also|further|not|"
+                  r"therefore|thus|still|now|instead|equally|likewise|"
                   r"urgently|immediately|in particular|inter alia|as a matter of (?:priority|"
                   r"urgency)|at a minimum|at least|always|only|primarily|first|ideally|"
                   r"accordingly|again|once again|strongly|respectfully|,)\s*)+", "", text)

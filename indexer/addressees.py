@@ -58,7 +58,9 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"authorities\b|Palestinian Authority|administering Powers?|"
                  r"the State under review|Non-Self-Governing Territor(?:y|ies)|"
                  r"Territor(?:y|ies)\b"),
-    (GENERAL_ASSEMBLY, r"General Assembly|(?<![\w ])Assembly\b"),
+    # not "the Assembly of the International Seabed Authority": another organization's
+    (GENERAL_ASSEMBLY, r"General Assembly|(?<![\w ])Assembly\b(?![ ]+of[ ]+(?:the[ ]+)?"
+                       r"(?!United Nations\b)[A-Z])"),
     (SECURITY_COUNCIL, r"Security Council"),
     (HUMAN_RIGHTS_COUNCIL, r"Human Rights Council"),
     (OTHER, r"Economic and Social Council|national human rights institutions?|Ombudsm[ae]n|"

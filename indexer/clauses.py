@@ -210,6 +210,8 @@ def clause_subject(left: str) -> str:
     for part in reversed(parts):
         if not part:
             continue
+        if re.match(r"^(?:which|who|whose|whom)\b", part) and kept == []:
+            continue  # "Development banks, which play a major role ..., should": a relative
         if starts_with_opener(part):
             if kept:
                 break

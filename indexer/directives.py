@@ -331,13 +331,24 @@ def _should(
     if re.match(r"^be[ ]+(?:also[ ]+|further[ ]+)?(?:encouraged|requested|urged|invited|called|"
                 r"advised|exhorted)[ ]+(?:up)?(?:on[ ]+)?to\b", body):
         return None  # handled as a passive performative
-    subject = clause_subject(left)
+    earlier = list(_SHOULD.finditer(left))
+    if earlier and re.search(r"(?:\band|\bor)[ ]*$", left):
+        # "States should ensure ... and should also protect ...": the first one's subject
+        subject = clause_subject(left[: earlier[-1].start()])
+    else:
+        subject = clause_subject(left)
     if subject.lower() in ("it", "this") and _DISCOURSE.match(body):
         return None
     if subject and re.search(r"\b(?:Should|If|Unless|Where|When)\b", left.split(",")[0]) and \
             subject == clause_subject(left.split(",")[0]):
         subject = ""
     passive = bool(re.match(r"^be[ ]+(?!able\b)", body))
+    if body.startswith(":"):
+        # "Development banks ... should: (a) Prioritize ...": the actions are the items
+        frame = frame_of(left[: left.rfind(subject)] if subject else left, is_self)
+        actor = bool(classify(subject)) or is_pronoun(subject) if subject else False
+        return Directive("should", frame.voice or OWN, frame.speaker, subject if actor else "",
+                         "", actor, framed=frame.own, chapeau=True, segment=segment)
     action, _ = first_action(body)
     verb = action.split(" ")[0]
     if not action or (not passive and verb not in BASE_VERBS and (

@@ -318,6 +318,19 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "recommended that UNDP put in place appropriate measures to address the timely recognition "
      "of revenues.", {"section": ("III. Status of recommendations for the year ended December "
                                   "2023",)}, {"rec": True, "action": "put in place"}),
+    ("'X should:' introduces its actions; a relative clause is not the subject",
+     "Multilateral development banks and bilateral development finance institutions, which play "
+     "a major role in renewables development, should:\n(a) Prioritize funding renewables "
+     "projects;\n(b) Refrain from financing projects with high risks of harm.", {"section": RECS},
+     {"rec": True, "addressees": ["development finance institutions"], "action": "prioritize"}),
+    ("another organization's Assembly", "In addition, the Assembly of the International Seabed "
+     "Authority should launch an urgent review of the Authority's operations.", {},
+     {"rec": True, "addressees": ["international organizations"], "action": "launch"}),
+    ("a coordinated should keeps its subject", "States should ensure enabling spaces for women's "
+     "rights organizations to influence decision-making and should also protect women human "
+     "rights defenders.", {}, {"rec": True, "addressees": ["States"], "action": "ensure"}),
+    ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
+     "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
 ]
 
 
