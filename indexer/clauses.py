@@ -271,6 +271,11 @@ _SAYING = {"state", "note", "stress",
            "maintain", "argue", "insist", "reiterate", "underscore", "highlight", "observe"}
 
 
+#: past tenses in which a session report records what its body concluded, not what it recalled
+_SESSION_CONCLUSIONS = {"agreed", "concluded", "emphasized", "emphasised", "stressed",
+                        "underscored", "underlined", "considered"}
+
+
 def frame_of(left: str, is_self: Callable[[str], bool]) -> Frame:
     """How the clause after ``left`` is framed."""
     if _REPORT_OPENER.search(left.strip()):
@@ -281,9 +286,14 @@ def frame_of(left: str, is_self: Callable[[str], bool]) -> Frame:
     verb = match.fverb.lower()
     frame = match.frame.lower()
     before = left[: match.start]
+    pluperfect = bool(re.search(r"\bhad[ ]+(?:\w+[ ]+)?$", before))
     before = re.sub(r"[ ]+(?:has|have|had|is|are|was|were)(?:[ ]+(?:also|further|"
                     r"repeatedly|previously|already))?[ ]*$", "", before)
     subject = clause_subject(strip_adverbs_right(before.rstrip()))
+    if verb in _SESSION_CONCLUSIONS and subject and is_self(subject) and not pluperfect:
+        # a session report records its own body's conclusions in the past tense ("In the light
+        # of the discussion, the Forum agreed that members of ECA should: ...")
+        return Frame(None, True, subject)
     if verb in ("recalls", "recalled", "recalling") or verb in _PAST_IRREGULAR or \
             verb.endswith("ed") or verb.endswith("ing"):
         return Frame(REPORTED, False, subject)

@@ -96,10 +96,11 @@ _RESPONSE = re.compile(r"^\s*(?:management|administration)(?:’s|'s)?\s+(?:resp
 _STATEMENTS = re.compile(
     r"\b(?:made|delivered) statements\b|\bfollowing main points\b|\bmain points (?:emerged|were "
     r"made|were raised)\b|\bemerged from the discussion|"
-    r"\b(?:representatives?|delegations?|delegates|participants|speakers|panellists|members)\b"
-    r"(?:[ ]+\w+){0,3}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|highlighted|underlined|"
+    r"\b(?:representatives?|delegations?|delegates?|participants?|speakers?|panellists?|members)"
+    r"\b(?:[ ]+\w+){0,5}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|highlighted|underlined|"
     r"underscored|called|urged|encouraged|suggested|recommended|expressed|welcomed|observed|"
-    r"raised|pointed out|proposed|argued|indicated|agreed|questioned|maintained)\b",
+    r"raised|pointed out|proposed|argued|indicated|agreed|questioned|maintained|outlined|"
+    r"reiterated|recalled|explained|added|mentioned|acknowledged|asked|requested)\b",
     re.IGNORECASE)
 _TREATY_BODY = re.compile(r"^(?:Committee (?:on|against)|Human Rights Committee|"
                           r"Subcommittee on Prevention)")

@@ -329,6 +329,18 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("a coordinated should keeps its subject", "States should ensure enabling spaces for women's "
      "rights organizations to influence decision-making and should also protect women human "
      "rights defenders.", {}, {"rec": True, "addressees": ["States"], "action": "ensure"}),
+    ("a summary of one delegate's statement", "One delegate outlined his country's policies and "
+     "programmes. UNCTAD should focus its research on the debt burden of developing countries.",
+     {"title": "Report of the Trade and Development Board on its executive session"},
+     {"rec": False}),
+    ("a session report records its own conclusions in the past tense", "In the light of the "
+     "discussion, the Forum agreed that members of ECA and development partners should:\n(a) "
+     "Mobilize finance and strengthen partnerships;\n(b) Support engagement with young people.",
+     {"title": "Report of the Africa Regional Forum on Sustainable Development"},
+     {"rec": True, "action": "mobilize"}),
+    ("a past decision is a mandate, not a recommendation", "At its 527th meeting, on 16 May 2002, "
+     "the Committee decided that the Rapporteur should engage in monitoring compliance.",
+     {"title": "Report of the Committee against Torture"}, {"rec": False}),
     ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
      "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
 ]
