@@ -51,7 +51,7 @@ from .clauses import OWN, REPORTED, main_subject, segments, sentences
 from .directives import Directive, find_directives
 from .instruments import find_instruments
 from .model import Paragraph
-from .multilingual import has_cue, is_english
+from .multilingual import has_cue, is_english, romance_addressees
 from .recvalues import keyword
 from .states import STATE_NAME_RE
 from .upr import item_prefix, recommending_states, status_from_text
@@ -325,8 +325,11 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
     chapeau, context.chapeau = context.chapeau, None
     if not is_english(text):
         if has_cue(text, should=rec_section):
-            return Finding(True, OWN, [], [], [keyword(author.name)] if author.name else [],
-                           find_instruments(text))
+            addressees = romance_addressees(text)
+            return Finding(True, OWN, addressees, [],
+                           [keyword(author.name)] if author.name else [],
+                           find_instruments(text), implicit_addressee=not addressees,
+                           addressee_printed=bool(addressees))
         return Finding()
 
     counted: list[Directive] = []

@@ -483,6 +483,27 @@ def test_a_committee_restating_its_recommendations_names_the_states_it_addressed
     assert finding.recommenders == ["Committee on the Rights of Persons with Disabilities"]
 
 
+@pytest.mark.parametrize(("text", "rec", "addressees"), [
+    ("El Comité recomienda que el Estado parte adopte una ley integral contra la discriminación.",
+     True, ["State party"]),
+    ("Le Comité prie le Secrétaire général de présenter un rapport sur la question.", True,
+     ["Secretary-General"]),
+    ("Les États devraient adopter des mesures pour protéger les défenseurs.", True, ["States"]),
+    # a restated call: the resolution's, not the report's
+    ("En su resolución 78/16, la Asamblea General invita a los Estados a aplicar el plan.", False,
+     []),
+    ("Dans sa résolution 57/15, le Conseil engage les États à coopérer avec le Rapporteur.", False,
+     []),
+    ("Constituyen una violación de la Declaración de Principios, en que se exige que Etiopía "
+     "llegue a un acuerdo.", False, []),
+])
+def test_french_and_spanish_recommendations_name_their_addressee(
+        text: str, rec: bool, addressees: list[str]) -> None:
+    finding = one(text, section=RECS)
+    assert finding.is_recommendation is rec
+    assert finding.addressees == addressees
+
+
 def test_chapeau_carries_over_a_list_of_items() -> None:
     """'... are called on to:' ends one paragraph; the items that follow, each a paragraph,
     all hang on it."""
