@@ -276,6 +276,17 @@ _SESSION_CONCLUSIONS = {"agreed", "concluded", "emphasized", "emphasised", "stre
                         "underscored", "underlined", "considered"}
 
 
+_COLLECTIVE = re.compile(r"\b(?:Committee|Commission|Forum|Board|Council|Assembly|Conference|"
+                         r"Group|Meeting|Mechanism|Subcommittee|Panel|Bureau|Team|Parties)\b",
+                         re.IGNORECASE)
+
+
+def collective(subject: str) -> bool:
+    """A body that meets and concludes ("the Forum", "the Committee"), not a person whose
+    statement a summary narrates ("the Secretary-General emphasized")."""
+    return bool(_COLLECTIVE.search(subject))
+
+
 def frame_of(left: str, is_self: Callable[[str], bool]) -> Frame:
     """How the clause after ``left`` is framed."""
     if _REPORT_OPENER.search(left.strip()):
@@ -290,7 +301,8 @@ def frame_of(left: str, is_self: Callable[[str], bool]) -> Frame:
     before = re.sub(r"[ ]+(?:has|have|had|is|are|was|were)(?:[ ]+(?:also|further|"
                     r"repeatedly|previously|already))?[ ]*$", "", before)
     subject = clause_subject(strip_adverbs_right(before.rstrip()))
-    if verb in _SESSION_CONCLUSIONS and subject and is_self(subject) and not pluperfect:
+    if verb in _SESSION_CONCLUSIONS and subject and is_self(subject) and not pluperfect and \
+            collective(subject):
         # a session report records its own body's conclusions in the past tense ("In the light
         # of the discussion, the Forum agreed that members of ECA should: ...")
         return Frame(None, True, subject)

@@ -42,6 +42,7 @@ from .clauses import (
     OWN,
     REPORTED,
     clause_subject,
+    collective,
     frame_of,
     last_frame,
     main_subject,
@@ -289,7 +290,8 @@ def _past_performative(
     # a session report records its body's recommendations to the organ it reports to in the
     # past tense ("The Committee recommended that the General Assembly take note ..."); other
     # past recommendations are narrated ones
-    voice = OWN if is_self(speaker) and _PARENT_ORGAN.search(addressee) else REPORTED
+    voice = OWN if is_self(speaker) and collective(speaker) and _PARENT_ORGAN.search(addressee) \
+        else REPORTED
     return Directive("performative", voice, speaker, addressee, action, True,
                      chapeau=chapeau, segment=segment)
 

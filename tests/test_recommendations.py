@@ -341,6 +341,10 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("a past decision is a mandate, not a recommendation", "At its 527th meeting, on 16 May 2002, "
      "the Committee decided that the Rapporteur should engage in monitoring compliance.",
      {"title": "Report of the Committee against Torture"}, {"rec": False}),
+    ("a briefing narrated in the past tense is the speaker's, not the report's",
+     "Briefings The Secretary-General emphasized the crucial role of peace operations. The "
+     "Secretary-General urged the Security Council to provide unified political support.", {},
+     {"rec": False}),
     ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
      "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
 ]
