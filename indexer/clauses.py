@@ -115,6 +115,8 @@ def last_frame(left: str) -> _FrameVerb | None:
         if re.search(r"[;:]", left[that.end():]):
             return None
         before = left[: that.start()]
+        if re.search(r"\b(?:and|or|but)[ ,]*$", before):
+            continue  # "decided that X ... and that Y": the earlier "that" has the verb
         for ending in _FRAME_ENDINGS:
             match = ending.search(before)
             if match:

@@ -345,6 +345,10 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "Briefings The Secretary-General emphasized the crucial role of peace operations. The "
      "Secretary-General urged the Security Council to provide unified political support.", {},
      {"rec": False}),
+    ("'decided that X and that Y': both clauses hang on the decision", "I have the honour to "
+     "refer to resolution 1646 (2005), in which the Council decided that the permanent members "
+     "should be members of the Organizational Committee and that, in addition, the Council should "
+     "annually select two of its elected members.", {}, {"rec": False}),
     ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
      "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
 ]
