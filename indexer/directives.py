@@ -218,6 +218,10 @@ def _performative(
         # concerned ... and urge all parties to" coordinates it with the speaker's first verb
         return None
     if not stripped.strip() or all(w.lower().strip(",") in ADVERBS for w in stripped.split()):
+        if not verb.split()[0].lower().endswith("s") and not chapeau_speaker:
+            # "Encourage active civic participation;": a bare imperative (resolution style says
+            # "Encourages"), which counts only where an item is expected
+            return None
         speaker = chapeau_speaker  # resolution style, or a sub-paragraph of "X:"
         elided = True
     elif coordinated:

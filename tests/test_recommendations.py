@@ -349,6 +349,9 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "refer to resolution 1646 (2005), in which the Council decided that the permanent members "
      "should be members of the Organizational Committee and that, in addition, the Council should "
      "annually select two of its elected members.", {}, {"rec": False}),
+    ("a bare 'Encourage' opening a line is an imperative, not resolution style",
+     "Encourage active civic participation in public administration;", {"title": SG},
+     {"rec": False}),
     ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
      "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
 ]
