@@ -208,6 +208,9 @@ def _performative(
         r"^[ ]+(?:for|from|received|made|were|was|have|had|by|of|and)\b", after
     ):
         return None
+    if re.match(r"^(?:requests?|recommends?)$", verb, re.IGNORECASE) and re.match(
+            r"^[ ]+(?:the[ ]+)?inclusion\b[^.]{0,120}\bagenda\b", after):
+        return None  # "request the inclusion, in the provisional agenda, of an item": procedure
     bare_form = re.match(r"^(?:recommend|request|suggest|invite|encourage|urge|advise)$",
                          verb, re.IGNORECASE)
     coordinated = bool(re.search(r"(?:,|\band)$", stripped))

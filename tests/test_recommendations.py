@@ -352,6 +352,9 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("a bare 'Encourage' opening a line is an imperative, not resolution style",
      "Encourage active civic participation in public administration;", {"title": SG},
      {"rec": False}),
+    ("asking for an agenda item is procedure", "I have the pleasure to write to you in reference "
+     "to rule 13 of the rules of procedure and request the inclusion, in the provisional agenda "
+     "of the eightieth session, of an item entitled 'Observer status'.", {}, {"rec": False}),
     ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
      "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
 ]
