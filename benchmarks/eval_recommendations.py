@@ -19,7 +19,9 @@ development data, its errors read to find the rules that did not generalise.
 HELD_OUT is a new split, labelled by reading the reports before the detector
 was run on them; it measures how the rules generalise. Its figures are printed
 only with --held-out, and its disagreements never: reading them would turn it
-into development data.
+into development data. Measured once, after the DEV3 work (one item = one
+paragraph): precision 0.875, recall 0.683 (unambiguous items: 0.900, 0.947),
+addressee exact set 0.893, recommending body 0.357, first action 0.857.
 """
 
 from __future__ import annotations
