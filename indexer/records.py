@@ -139,3 +139,5 @@ class SearchResults:
     total: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    #: ``total`` is an estimate ("about"): too many matches to count them all fast
+    total_estimated: bool = False

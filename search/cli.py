@@ -180,7 +180,11 @@ def _search_options(command: F) -> F:
 def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
     rows = [hit.to_dict() for hit in results.hits]
     if fmt == "json":
-        payload: dict[str, Any] = {"total": results.total, "hits": rows}
+        payload: dict[str, Any] = {
+            "total": results.total,
+            "total_estimated": getattr(results, "total_estimated", False),
+            "hits": rows,
+        }
         if results.facets:
             payload["facets"] = results.facets
         if results.suggestion:
@@ -203,7 +207,8 @@ def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
             click.echo(output.hits_text(results.hits, _color(), offset))
             more = results.total - offset - len(results.hits)
             if more > 0:
-                click.echo(f"\n… {more} more (use --offset {offset + len(results.hits)})")
+                about = "about " if getattr(results, "total_estimated", False) else ""
+                click.echo(f"\n… {about}{more:,} more (use --offset {offset + len(results.hits)})")
     if results.suggestion:
         click.echo(f"Did you mean: {results.suggestion}", err=True)
     if not results.hits:

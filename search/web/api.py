@@ -79,6 +79,7 @@ def results_payload(form: SearchForm, results: SearchResults) -> dict[str, Any]:
     return {
         "query": form.q,
         "total": results.total,
+        "total_estimated": results.total_estimated,
         "page": form.page,
         "size": form.size,
         "hits": [hit_payload(hit) for hit in results.hits],

@@ -72,6 +72,9 @@ class Hit(Paragraph):
 class SearchResponse(_Open):
     query: str
     total: int = Field(description="Matching paragraphs (estimated when very many)")
+    total_estimated: bool = Field(
+        description="total is an estimate: too many matches to count them all fast"
+    )
     page: int
     size: int
     hits: list[Hit]

@@ -1,0 +1,88 @@
+"""Totals: counted exactly when cheap, estimated (and marked so) when a query matches
+too many paragraphs to score them all; filters read as sets of document numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import indexer.store.searching as searching
+from search.cli import cli
+from search.service import Paraindex
+
+COMMON = "States"  # in well over a re-ranking window (50) of the sample paragraphs
+
+
+@pytest.fixture(scope="module")
+def library(sample_index: Path) -> Paraindex:
+    return Paraindex(sample_index)
+
+
+def test_few_matches_are_counted_exactly(library: Paraindex) -> None:
+    everything = library.search("fishers", limit=1000)
+    assert not everything.total_estimated
+    assert everything.total == len(everything.hits) > 0
+
+
+def test_many_matches_skip_blocks_and_estimate_the_total(
+    library: Paraindex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = library.search(COMMON)
+    assert not exact.total_estimated and exact.total > 50
+    monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    estimated = library.search(COMMON)
+    assert estimated.total_estimated
+    assert [h.record.key for h in estimated.hits] == [h.record.key for h in exact.hits]
+    assert exact.total / 2 <= estimated.total <= exact.total * 2
+    deep = library.search(COMMON, limit=1000)  # a window past the last match: all collected
+    assert not deep.total_estimated and deep.total == len(deep.hits) == exact.total
+
+
+def test_filters_give_the_same_hits_when_cached(library: Paraindex) -> None:
+    first = library.search(COMMON, symbol="E/C.12/*", limit=1000)
+    again = library.search(COMMON, symbol="E/C.12/*", limit=1000)
+    assert first.total == again.total == len(first.hits) > 0
+    assert all(h.record.symbol.startswith("E/C.12/") for h in first.hits)
+    only = library.search(COMMON, recommendations=True, limit=1000)
+    assert only.total == len(only.hits) > 0
+    assert all(h.record.is_recommendation for h in only.hits)
+    unwanted = library.search(f"{COMMON} -fishers", limit=1000)
+    assert unwanted.hits and "fishers" not in " ".join(h.record.text for h in unwanted.hits)
+
+
+def test_the_cli_says_about_when_the_total_is_estimated(
+    sample_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--index", str(sample_index), "search", COMMON, *args])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert json.loads(run("--format", "json"))["total_estimated"] is False
+    assert "… about" not in run()
+    monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    assert json.loads(run("--format", "json"))["total_estimated"] is True
+    assert "… about " in run()
+
+
+def test_the_estimate_adds_shares_for_or_and_multiplies_them_for_and() -> None:
+    class Reader:
+        def doc_frequency(self, fieldname: str, text: str) -> int:
+            return {"a": 50, "b": 20}.get(text, 0)
+
+    from whoosh import query as wq
+
+    a, b = wq.Term("t", "a"), wq.Term("t", "b")
+    assert searching.estimated_count(Reader(), wq.Or([a, b]), 100, 100) == 60
+    assert searching.estimated_count(Reader(), wq.And([a, b]), 100, 100) == 10
+    assert searching.estimated_count(Reader(), wq.And([a, b]), 100, 50) == 5
+    assert searching.estimated_count(Reader(), wq.Term("t", "zzz"), 100, 100) == 1
+
+
+def test_a_filter_nothing_matches_finds_nothing(library: Paraindex) -> None:
+    # Whoosh takes an empty set of allowed documents for "no filter"
+    found = library.search(COMMON, section="zzyzx quixotic", facets=("documents",))
+    assert found.total == 0 and found.hits == [] and found.facets == {"documents": {}}
