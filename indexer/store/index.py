@@ -264,7 +264,7 @@ class Store:
         with generation.searcher(searching.weighting(ranking)) as searcher:
             return searching.search(
                 searcher, compiled, filters or Filters(), limit, offset, facet_fields, ranking,
-                snippets, generation.cached("docsets", searching.DocsetCache),
+                snippets, generation,
             )
 
     def unknown_words(self, words: Iterable[str]) -> list[str]:

@@ -14,12 +14,15 @@ from typing import Any
 from whoosh import collectors, highlight
 from whoosh import query as wq
 from whoosh.scoring import BM25F
+from whoosh.searching import Results
 
 from .. import schema as f
 from ..ranking import Ranking, rescore
 from ..records import Hit, ParagraphRecord, SearchResults
+from . import accumulate
 from .fields import record
 from .query import Compiled, Filters, and_all, filter_query, or_all
+from .reading import Generation
 
 #: highlighting costs grow with text; snippets are cut from this much of it
 SNIPPET_SOURCE_CHARS = 6000
@@ -50,19 +53,21 @@ def search(
     facet_fields: Iterable[str],
     ranking: Ranking,
     snippets: bool,
-    cache: DocsetCache | None = None,
+    generation: Generation | None = None,
 ) -> SearchResults:
     """Ranked paragraphs for a compiled query, with ``searcher`` weighted by ``ranking``.
 
     The best ``ranking.window`` hits (or more, for a deep page) are re-ordered
     by the share of query words they contain and by kind; the page asked for is
     cut from that order. Filters and exclusions are sets of document numbers
-    (kept in ``cache`` for the reader's generation). When the query's terms occur
-    in more than ``EXACT_COUNT_LIMIT`` paragraphs, blocks that cannot reach the
-    best hits are skipped, and the total is an estimate (``total_estimated``).
+    (kept with the reader's ``generation``). A query of words is scored a term at
+    a time (``accumulate``) and counted exactly; any other query (phrases, AND)
+    goes through Whoosh's matchers, and when its terms occur in more than
+    ``EXACT_COUNT_LIMIT`` paragraphs, blocks that cannot reach the best hits are
+    skipped and the total is an estimate (``total_estimated``).
     """
     parsed = compiled.scoring or wq.Every()
-    cache = cache if cache is not None else DocsetCache()
+    cache = generation.cached("docsets", DocsetCache) if generation else DocsetCache()
     restriction = and_all([filter_query(filters), compiled.restriction])
     allowed = cache.docs(searcher, restriction) if restriction is not None else None
     if allowed is not None and not allowed:  # (Whoosh reads an empty filter as no filter)
@@ -70,11 +75,19 @@ def search(
     masked = cache.docs(searcher, or_all([wq.Term(f.KIND, f.KIND_DOCUMENT), compiled.excluded]))
     wanted = offset + limit
     window = max(wanted, ranking.window) if ranking.reorders else wanted
-    bound = upper_bound(searcher.reader(), parsed)
-    if allowed is not None:
-        bound = min(bound, len(allowed))
-    exact = bound <= EXACT_COUNT_LIMIT
-    found, top = _run(searcher, parsed, allowed, masked, window, skip=not exact)
+    terms = accumulate.terms_only(parsed) if compiled.scoring is not None else None
+    top: SkippingTopCollector | None = None
+    if terms is not None:
+        totals = accumulate.scores(searcher, generation, terms)
+        best, total = accumulate.best(totals, allowed, masked, window)
+        found = Results(searcher, parsed, best)
+    else:
+        bound = upper_bound(searcher.reader(), parsed)
+        if allowed is not None:
+            bound = min(bound, len(allowed))
+        exact = bound <= EXACT_COUNT_LIMIT
+        found, top = _run(searcher, parsed, allowed, masked, window, skip=not exact)
+        total = top.total
     found.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     found.formatter = MarkerFormatter()
     ordered = [(hit.score or 0.0, hit) for hit in found]
@@ -86,13 +99,13 @@ def search(
         found_record = record(hit.fields())
         hits.append(Hit(found_record, score, snippet(hit, found_record, budget)))
     facets = _facets(searcher, parsed, allowed, masked, facet_fields)
-    if not top.skipped or top.total < window:
+    if top is None or not top.skipped or total < window:
         # every match was collected (a heap never full never skips a block)
-        return SearchResults(hits, top.total, facets)
+        return SearchResults(hits, total, facets)
     live = searcher.reader().doc_count()
     candidates = (len(allowed - masked) if allowed is not None else live - len(masked))
     estimate = estimated_count(searcher.reader(), parsed, live, candidates)
-    return SearchResults(hits, max(top.total, estimate), facets, total_estimated=True)
+    return SearchResults(hits, max(total, estimate), facets, total_estimated=True)
 
 
 def similar(
