@@ -60,8 +60,7 @@ def scores(
             continue
         b = weighting._field_B.get(fieldname, weighting.B)
         idf = searcher.idf(fieldname, btext)
-        avgfl = searcher.avg_field_length(fieldname) or 1
-        norm = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+        norm = _norms(searcher, generation, fieldname, b, k1)
         k1p = k1 + 1
         for leaf, offset in leaves:
             if (fieldname, btext) not in leaf:
@@ -98,6 +97,20 @@ def best(
         pairs = [(score, d) for d, score in totals.items() if d not in masked]
     top = heapq.nsmallest(limit, pairs, key=lambda pair: (-pair[0], pair[1]))
     return top, len(pairs)
+
+
+def _norms(
+    searcher: Any, generation: Generation | None, fieldname: str, b: float, k1: float
+) -> list[float]:
+    """BM25's length normalisation for each of the 256 length bytes of a field (per generation)."""
+
+    def compute() -> list[float]:
+        avgfl = searcher.avg_field_length(fieldname) or 1
+        return [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+
+    if generation is None:
+        return compute()
+    return generation.cached(f"norms:{fieldname}:{b}:{k1}", compute)
 
 
 def _lengths(generation: Generation | None, leaf: Any, fieldname: str) -> bytes:

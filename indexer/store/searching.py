@@ -1,4 +1,4 @@
-"""Ranked search inside an open searcher: collect, re-rank, snippets, facets, similar.
+"""Ranked search inside an open searcher: collect, re-rank, facets, similar.
 
 Whoosh hits die with their searcher, so everything here turns them into plain
 records before returning.
@@ -6,12 +6,11 @@ records before returning.
 
 from __future__ import annotations
 
-import time
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from whoosh import collectors, highlight
+from whoosh import collectors
 from whoosh import query as wq
 from whoosh.scoring import BM25F
 from whoosh.searching import Results
@@ -21,13 +20,10 @@ from ..ranking import Ranking, rescore
 from ..records import Hit, ParagraphRecord, SearchResults
 from . import accumulate
 from .fields import record
+from .highlighting import Snippets
 from .query import Compiled, Filters, and_all, filter_query, or_all
 from .reading import Generation
 
-#: highlighting costs grow with text; snippets are cut from this much of it
-SNIPPET_SOURCE_CHARS = 6000
-#: highlighting time allowed for one page of hits; later hits get a plain opening snippet
-SNIPPET_PAGE_SECONDS = 0.15
 #: a clause expanding to more terms than this (a wildcard) counts as matched everywhere
 COVERAGE_TERMS = 40
 #: queries whose terms occur in at most this many paragraphs in all are scored and
@@ -88,16 +84,14 @@ def search(
         exact = bound <= EXACT_COUNT_LIMIT
         found, top = _run(searcher, parsed, allowed, masked, window, skip=not exact)
         total = top.total
-    found.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-    found.formatter = MarkerFormatter()
     ordered = [(hit.score or 0.0, hit) for hit in found]
     if ranking.reorders:
         ordered = reorder(searcher.reader(), ordered, compiled.groups, ranking)
     hits = []
-    budget = SnippetBudget(SNIPPET_PAGE_SECONDS if snippets else 0.0)
+    snippet = Snippets(found, generation, snippets)
     for score, hit in ordered[offset:wanted]:
         found_record = record(hit.fields())
-        hits.append(Hit(found_record, score, snippet(hit, found_record, budget)))
+        hits.append(Hit(found_record, score, snippet(hit, found_record)))
     facets = _facets(searcher, parsed, allowed, masked, facet_fields)
     if top is None or not top.skipped or total < window:
         # every match was collected (a heap never full never skips a block)
@@ -291,42 +285,6 @@ def share(reader: Any, query: wq.Query, live: int) -> float:
     return 0.0
 
 
-class MarkerFormatter(highlight.Formatter):
-    """Matched terms as [[term]]: plain text that each output escapes its own way."""
-
-    between = " … "
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        return f"[[{highlight.get_text(text, token, replace)}]]"
-
-
-class SnippetBudget:
-    """Highlighting time left for one page of hits (Whoosh re-analyses each text)."""
-
-    def __init__(self, seconds: float) -> None:
-        self.deadline = time.perf_counter() + seconds
-        self.enabled = seconds > 0
-
-    @property
-    def left(self) -> bool:
-        return self.enabled and time.perf_counter() < self.deadline
-
-
-def snippet(hit: Any, found: ParagraphRecord, budget: SnippetBudget) -> str:
-    """Up to two passages with the matched terms marked; the opening when out of budget."""
-    field_name = f.TEXT_FIELDS.get(found.language, f.TEXT_EN)
-    source = found.text[:SNIPPET_SOURCE_CHARS]
-    text = ""
-    if budget.left:
-        try:
-            text = hit.highlights(field_name, text=source, top=2)
-        except Exception:  # highlighting is a nicety: never fail a search over it
-            text = ""
-    if not text:
-        text = source[:240] + ("…" if len(source) > 240 else "")
-    return " ".join(text.split())
-
-
 def reorder(
     reader: Any,
     ordered: list[tuple[float, Any]],
@@ -336,9 +294,13 @@ def reorder(
     """Re-score the best hits by query coverage, kind and recommendation intent."""
     covered = coverage(reader, [hit.docnum for _, hit in ordered], groups)
     asks_for_recommendations = any((f.TEXT_EN, b"recommend") in group for group in groups)
+    # stored fields cost a read and an unpickling each: read them only if they count
+    reads = ranking.block_weight != 1.0 or (
+        asks_for_recommendations and ranking.recommendation_weight != 1.0
+    )
     rescored = []
     for score, hit in ordered:
-        stored = hit.fields()
+        stored = hit.fields() if reads else {}
         score = rescore(
             score,
             ranking,
