@@ -6,7 +6,7 @@ records before returning.
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +19,8 @@ from .. import schema as f
 from ..ranking import Ranking, rescore
 from ..records import Hit, ParagraphRecord, SearchResults
 from . import accumulate
+from .facets import FACET_HITS
+from .facets import count as facet_counts
 from .fields import record
 from .highlighting import Snippets
 from .query import Compiled, Filters, and_all, filter_query, or_all
@@ -73,6 +75,7 @@ def search(
     window = max(wanted, ranking.window) if ranking.reorders else wanted
     terms = accumulate.terms_only(parsed) if compiled.scoring is not None else None
     top: SkippingTopCollector | None = None
+    totals: dict[int, float] = {}
     if terms is not None:
         totals = accumulate.scores(searcher, generation, terms)
         best, total = accumulate.best(totals, allowed, masked, window)
@@ -92,7 +95,15 @@ def search(
     for score, hit in ordered[offset:wanted]:
         found_record = record(hit.fields())
         hits.append(Hit(found_record, score, snippet(hit, found_record)))
-    facets = _facets(searcher, parsed, allowed, masked, facet_fields)
+    names = list(facet_fields)
+    facets: dict[str, dict[str, int]] = {}
+    if names:
+        if terms is not None:  # the best matches are already scored
+            counted = [d for _, d in accumulate.best(totals, allowed, masked, FACET_HITS)[0]]
+        else:
+            counted = [hit.docnum for hit in searcher.search(
+                parsed, filter=allowed, mask=masked or None, limit=FACET_HITS)]
+        facets = facet_counts(searcher, generation, counted, names)
     if top is None or not top.skipped or total < window:
         # every match was collected (a heap never full never skips a block)
         return SearchResults(hits, total, facets)
@@ -349,28 +360,3 @@ def coverage(
         for docnum in present:
             counts[docnum] += 1
     return counts
-
-
-def _facets(
-    searcher: Any,
-    parsed: wq.Query,
-    allowed: set[int] | None,
-    masked: set[int],
-    facet_fields: Iterable[str],
-) -> dict[str, dict[str, int]]:
-    names = list(facet_fields)
-    if not names:
-        return {}
-    found = searcher.search(parsed, filter=allowed, mask=masked or None, limit=2000)
-    counts: dict[str, Counter[str]] = {name: Counter() for name in names}
-    for hit in found:
-        stored = hit.fields()
-        for name in names:
-            value = stored.get(name)
-            if name == f.SYMBOL:
-                counts[name][value] += 1
-            elif isinstance(value, str):
-                counts[name].update(v for v in value.split(",") if v)
-            elif value is not None:
-                counts[name][str(value)] += 1
-    return {name: dict(counter.most_common(30)) for name, counter in counts.items()}
