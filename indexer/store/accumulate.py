@@ -36,52 +36,91 @@ def terms_only(query: wq.Query) -> list[tuple[str, str, float]] | None:
 
 
 def scores(
-    searcher: Any, generation: Generation | None, terms: list[tuple[str, str, float]]
-) -> dict[int, float]:
-    """BM25F score of every document that has one of ``terms`` (by global document number).
+    searcher: Any,
+    generation: Generation | None,
+    terms: list[tuple[str, str, float]],
+    groups: list[frozenset[tuple[str, bytes]]] | None = None,
+) -> tuple[dict[int, float], list[dict[int, float]] | None]:
+    """BM25F score of every document that has one of ``terms`` (by global document number)
+    and, when no term belongs to two of ``groups`` (the query's words), the documents
+    of each group, for the coverage of the query (else None).
 
-    Scores are summed in the order of ``terms``, so documents with the same
-    postings get exactly the same score (Whoosh then orders them by number).
+    Scores are summed group by group, as Whoosh's tree of matchers sums them, so
+    documents with the same postings get exactly the same score (Whoosh then
+    orders them by number).
     """
-    weighting = searcher.weighting
-    reader = searcher.reader()
-    schema = reader.schema
-    k1 = weighting.K1
-    totals: dict[int, float] = {}
-    get = totals.get
-    leaves = list(reader.leaf_readers())
-    for fieldname, text, boost in terms:
-        field = schema[fieldname]
+    schema = searcher.reader().schema
+    groups = groups or []
+    buckets: dict[Any, list[tuple[str, bytes, float]]] = {}
+    shared = False
+    for position, (fieldname, text, boost) in enumerate(terms):
         try:
-            btext = field.to_bytes(text)
+            btext = schema[fieldname].to_bytes(text)
         except ValueError:
             continue
-        if not field.scorable:
+        owners = [i for i, group in enumerate(groups) if (fieldname, btext) in group]
+        shared = shared or len(owners) > 1
+        buckets.setdefault(owners[0] if owners else ("term", position), []).append(
+            (fieldname, btext, boost))
+    totals: dict[int, float] = {}
+    of_group: dict[int, dict[int, float]] = {}
+    for owner, members in buckets.items():
+        found: dict[int, float] = {}
+        for fieldname, btext, boost in members:
+            _add(searcher, generation, fieldname, btext, boost, found)
+        if isinstance(owner, int):
+            of_group[owner] = found
+        if not totals:
+            totals = dict(found)
             continue
-        b = weighting._field_B.get(fieldname, weighting.B)
-        idf = searcher.idf(fieldname, btext)
-        norm = _norms(searcher, generation, fieldname, b, k1)
-        k1p = k1 + 1
-        for leaf, offset in leaves:
-            if (fieldname, btext) not in leaf:
-                continue
-            lengths = _lengths(generation, leaf, fieldname)
-            deleted = leaf.deleted_docs_set or None
-            # the raw postings (``leaf.postings`` wraps them to hide deleted documents)
-            postings = leaf._terms.matcher(fieldname, btext, field.format)
-            while postings.is_active():
-                postings._read_ids()
-                postings._read_weights()
-                for docnum, weight in zip(postings._ids, postings._weights, strict=True):
-                    if deleted is not None and docnum in deleted:
-                        continue
-                    score = idf * ((weight * k1p) / (weight + norm[lengths[docnum]]))
-                    if boost != 1.0:
-                        score *= boost
-                    key = docnum + offset
-                    totals[key] = get(key, 0.0) + score
-                postings._next_block()
-    return totals
+        merged = dict(found)
+        for docnum in merged.keys() & totals.keys():
+            merged[docnum] = totals[docnum] + merged[docnum]
+        totals.update(merged)
+    if shared:
+        return totals, None
+    return totals, [of_group.get(i, {}) for i in range(len(groups))]
+
+
+def _add(
+    searcher: Any,
+    generation: Generation | None,
+    fieldname: str,
+    btext: bytes,
+    boost: float,
+    totals: dict[int, float],
+) -> None:
+    """Add one term's BM25F scores into ``totals``."""
+    weighting = searcher.weighting
+    reader = searcher.reader()
+    field = reader.schema[fieldname]
+    if not field.scorable:
+        return
+    k1 = weighting.K1
+    b = weighting._field_B.get(fieldname, weighting.B)
+    idf = searcher.idf(fieldname, btext)
+    norm = _norms(searcher, generation, fieldname, b, k1)
+    k1p = k1 + 1
+    get = totals.get
+    for leaf, offset in reader.leaf_readers():
+        if (fieldname, btext) not in leaf:
+            continue
+        lengths = _lengths(generation, leaf, fieldname)
+        deleted = leaf.deleted_docs_set or None
+        # the raw postings (``leaf.postings`` wraps them to hide deleted documents)
+        postings = leaf._terms.matcher(fieldname, btext, field.format)
+        while postings.is_active():
+            postings._read_ids()
+            postings._read_weights()
+            for docnum, weight in zip(postings._ids, postings._weights, strict=True):
+                if deleted is not None and docnum in deleted:
+                    continue
+                score = idf * ((weight * k1p) / (weight + norm[lengths[docnum]]))
+                if boost != 1.0:
+                    score *= boost
+                key = docnum + offset
+                totals[key] = get(key, 0.0) + score
+            postings._next_block()
 
 
 def best(

@@ -76,8 +76,9 @@ def search(
     terms = accumulate.terms_only(parsed) if compiled.scoring is not None else None
     top: SkippingTopCollector | None = None
     totals: dict[int, float] = {}
+    by_group: list[dict[int, float]] | None = None
     if terms is not None:
-        totals = accumulate.scores(searcher, generation, terms)
+        totals, by_group = accumulate.scores(searcher, generation, terms, compiled.groups)
         best, total = accumulate.best(totals, allowed, masked, window)
         found = Results(searcher, parsed, best)
     else:
@@ -89,7 +90,7 @@ def search(
         total = top.total
     ordered = [(hit.score or 0.0, hit) for hit in found]
     if ranking.reorders:
-        ordered = reorder(searcher.reader(), ordered, compiled.groups, ranking)
+        ordered = reorder(searcher.reader(), ordered, compiled.groups, ranking, by_group)
     hits = []
     snippet = Snippets(found, generation, snippets)
     for score, hit in ordered[offset:wanted]:
@@ -301,9 +302,18 @@ def reorder(
     ordered: list[tuple[float, Any]],
     groups: list[frozenset[tuple[str, bytes]]],
     ranking: Ranking,
+    by_group: list[dict[int, float]] | None = None,
 ) -> list[tuple[float, Any]]:
-    """Re-score the best hits by query coverage, kind and recommendation intent."""
-    covered = coverage(reader, [hit.docnum for _, hit in ordered], groups)
+    """Re-score the best hits by query coverage, kind and recommendation intent.
+
+    ``by_group``, the documents of each group when known (``accumulate``), saves
+    reading the groups' postings again.
+    """
+    docnums = [hit.docnum for _, hit in ordered]
+    if by_group is not None:
+        covered = coverage_from(docnums, groups, by_group)
+    else:
+        covered = coverage(reader, docnums, groups)
     asks_for_recommendations = any((f.TEXT_EN, b"recommend") in group for group in groups)
     # stored fields cost a read and an unpickling each: read them only if they count
     reads = ranking.block_weight != 1.0 or (
@@ -323,6 +333,22 @@ def reorder(
         rescored.append((score, hit))
     rescored.sort(key=lambda pair: -pair[0])
     return rescored
+
+
+def coverage_from(
+    docnums: list[int],
+    groups: list[frozenset[tuple[str, bytes]]],
+    by_group: list[dict[int, float]],
+) -> dict[int, int]:
+    """``coverage`` from the documents of each group, already known."""
+    if len(groups) < 2:
+        return {}
+    counts = dict.fromkeys(docnums, 0)
+    for group, found in zip(groups, by_group, strict=True):
+        for docnum in counts:
+            if len(group) > COVERAGE_TERMS or docnum in found:
+                counts[docnum] += 1
+    return counts
 
 
 def coverage(
