@@ -126,16 +126,24 @@ def _add(
 def best(
     totals: dict[int, float], allowed: set[int] | None, masked: set[int], limit: int
 ) -> tuple[list[tuple[float, int]], int]:
-    """The ``limit`` best (score, docnum) pairs, as Whoosh orders them, and the count of matches
-    (in ``allowed`` if given, never in ``masked``)."""
+    """The ``limit`` best (score, docnum) pairs, as Whoosh orders them (higher score, then
+    lower number), and the count of matches (in ``allowed`` if given, never in ``masked``).
+
+    Set operations and ``heapq`` with a C key do the work: a common word matches a
+    tenth of the index, and a Python call per match would cost as much as scoring.
+    """
     if allowed is not None:
-        keys = totals.keys() & allowed if len(allowed) < len(totals) else (
-            d for d in totals if d in allowed)
-        pairs = [(totals[d], d) for d in keys if d not in masked]
-    else:
-        pairs = [(score, d) for d, score in totals.items() if d not in masked]
-    top = heapq.nsmallest(limit, pairs, key=lambda pair: (-pair[0], pair[1]))
-    return top, len(pairs)
+        totals = {d: totals[d] for d in totals.keys() & allowed}
+    unwanted = totals.keys() & masked
+    count = len(totals) - len(unwanted)
+    if limit <= 0 or not count:
+        return [], count
+    # the score of the last one kept, then every match at least as good (ties go by number)
+    top = heapq.nlargest(limit + len(unwanted), totals.values())
+    threshold = top[-1]
+    candidates = [(s, d) for d, s in totals.items() if s >= threshold and d not in unwanted]
+    candidates.sort(key=lambda pair: (-pair[0], pair[1]))
+    return candidates[:limit], count
 
 
 def _norms(
