@@ -330,6 +330,22 @@ def test_filters(sample: TestClient) -> None:
     assert languages == ["", "en"]
 
 
+def test_an_estimated_total_says_about(sample: TestClient,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import indexer.store.searching as searching
+
+    query = {"q": "States AND rights"}  # not only words: Whoosh's matchers, 58 matches
+    exact = sample.get("/api/search", params=query).json()
+    assert exact["total_estimated"] is False
+    assert not soup(sample.get("/", params=query)).select_one("h1.count").get_text().startswith(
+        "about")
+    monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    estimated = sample.get("/api/search", params=query).json()
+    assert estimated["total_estimated"] is True and estimated["total"] > 0
+    heading = soup(sample.get("/", params=query)).select_one("h1.count").get_text()
+    assert heading.startswith("about ") and shown_count(soup(sample.get("/", params=query))) > 0
+
+
 def test_paging(sample: TestClient) -> None:
     first = sample.get("/api/search", params={"q": "States", "size": 5}).json()
     second = sample.get("/api/search", params={"q": "States", "size": 5, "page": 2}).json()

@@ -13,7 +13,10 @@ One job per module:
 - ``durable``: fsync around commits, private folders, grace for superseded files;
 - ``fields``: documents to stored fields and back (keys, records, document info);
 - ``query``: the query language compiled to Whoosh queries, bounded expansions, filters;
-- ``searching``: collecting, re-ranking, snippets, facets, similar paragraphs;
+- ``searching``: collecting, re-ranking, estimated totals, similar paragraphs;
+- ``accumulate``: queries of words scored a term at a time (BM25F as Whoosh computes it);
+- ``highlighting``: snippets, with each word analysed once per generation;
+- ``facets``: the best matches counted by document, addressee, action, recommender;
 - ``spelling``: unknown words and suggestions.
 
 Whoosh traps handled here: a second writer raises ``LockError`` (we wait with
