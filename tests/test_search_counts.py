@@ -113,3 +113,11 @@ def test_the_best_are_cut_as_whoosh_cuts_them() -> None:
     assert accumulate.best(totals, {1, 2, 3, 4, 5, 6, 7, 9}, set(), 1) == ([(3.0, 2)], 6)
     assert accumulate.best(totals, set(), set(), 3) == ([], 0)
     assert accumulate.best({}, None, {1}, 3) == ([], 0)
+
+
+def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
+    from indexer.store import Store
+
+    store = Store.create(tmp_path / "index")
+    found = store.search("water sanitation")
+    assert found.total == 0 and found.hits == [] and not found.total_estimated

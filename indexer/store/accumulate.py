@@ -94,8 +94,8 @@ def _add(
     weighting = searcher.weighting
     reader = searcher.reader()
     field = reader.schema[fieldname]
-    if not field.scorable:
-        return
+    if not field.scorable or (fieldname, btext) not in reader:
+        return  # (Whoosh's idf of a term in no document can fail: log of 0 on an empty index)
     k1 = weighting.K1
     b = weighting._field_B.get(fieldname, weighting.B)
     idf = searcher.idf(fieldname, btext)
