@@ -81,3 +81,27 @@ def test_searchers_leave_the_kept_reader_open(tmp_path: Path) -> None:
     assert store._generation() is generation
     with generation.searcher() as searcher:  # the reader outlives each searcher
         assert searcher.search(wq.Term(f.KIND, f.KIND_DOCUMENT)).scored_length() == 2
+
+
+def test_threads_share_what_holds_no_reader(sample_index: Path) -> None:
+    import threading
+
+    store = Store(sample_index)
+    seen: dict[str, object] = {}
+
+    def search(name: str) -> None:
+        found = store.search("States", facet_fields=[f.SYMBOL])
+        generation = store._generation()
+        seen[name] = (generation.reader, generation.common, [h.record.key for h in found.hits],
+                      found.facets)
+
+    threads = [threading.Thread(target=search, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    search("main")
+    readers = {id(value[0]) for value in seen.values()}  # type: ignore[index]
+    commons = {id(value[1]) for value in seen.values()}  # type: ignore[index]
+    assert len(readers) == 3 and len(commons) == 1
+    assert len({repr(value[2:]) for value in seen.values()}) == 1  # type: ignore[index]

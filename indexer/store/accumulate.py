@@ -157,7 +157,7 @@ def _norms(
 
     if generation is None:
         return compute()
-    return generation.cached(f"norms:{fieldname}:{b}:{k1}", compute)
+    return generation.shared(f"norms:{fieldname}:{b}:{k1}", compute)
 
 
 def _lengths(generation: Generation | None, leaf: Any, fieldname: str) -> bytes:
@@ -173,7 +173,7 @@ def _lengths(generation: Generation | None, leaf: Any, fieldname: str) -> bytes:
 
     if generation is None:
         return read()
-    return generation.cached(f"lengths:{id(leaf)}:{fieldname}", read)
+    return generation.shared(f"lengths:{leaf.segment().segment_id()}:{fieldname}", read)
 
 
 def _lengths_column() -> Any:

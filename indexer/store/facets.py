@@ -94,4 +94,4 @@ def docs_with_values(searcher: Any, names: list[str]) -> set[int]:
 
 
 def _cached(generation: Generation | None, name: str, make: Any) -> Any:
-    return generation.cached(name, make) if generation is not None else make()
+    return generation.shared(name, make) if generation is not None else make()

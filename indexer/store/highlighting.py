@@ -32,6 +32,7 @@ SNIPPET_PAGE_SECONDS = 0.15
 CACHED_WORDS = 200_000
 
 _DROPPED = None
+_UNSEEN = object()
 
 
 class MarkerFormatter(highlight.Formatter):
@@ -79,9 +80,8 @@ class CachedAnalyzer:
         pos: int | None = None
         for token in self.tokenizer(text, **kwargs):
             word = token.text
-            if word in words:
-                outcome = words[word]
-            else:
+            outcome = words.get(word, _UNSEEN)  # (one get: another thread may clear)
+            if outcome is _UNSEEN:
                 outcome = self._analyse(token)
                 if len(words) >= CACHED_WORDS:
                     words.clear()
@@ -159,4 +159,4 @@ class Snippets:
         analyzer = self.results.searcher.schema[field_name].analyzer
         if self.generation is None or not CachedAnalyzer.cacheable(analyzer):
             return analyzer
-        return self.generation.cached(f"analyzer:{field_name}", lambda: CachedAnalyzer(analyzer))
+        return self.generation.shared(f"analyzer:{field_name}", lambda: CachedAnalyzer(analyzer))

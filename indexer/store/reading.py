@@ -13,7 +13,10 @@ is then found twice (tests/test_store_reading.py keeps that in view).
 
 What is read once per generation (vocabularies, the spelling corrector) lives in
 the ``Generation`` with its reader. Readers are per thread, because a Whoosh
-reader's files are not safe to share between threads.
+reader's files are not safe to share between threads; what holds no reader
+(sets of document numbers, field lengths, the symbol of each paragraph) is
+shared by the threads reading the same generation (``Generation.shared``), so a
+web server's thread pool holds it once.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class Generation:
     stamp: tuple[int, int, int]
     reader: Any
     cache: dict[str, Any] = field(default_factory=dict)
+    common: dict[str, Any] = field(default_factory=dict)  # shared with the other threads
 
     @property
     def schema(self) -> Any:
@@ -47,9 +51,21 @@ class Generation:
             self.cache[name] = make()
         return self.cache[name]
 
+    def shared(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, once per generation for all threads (values that hold no reader and
+        are safe to use from several threads). Two threads may both make it at first;
+        one result is kept."""
+        value = self.common.get(name, _MISSING)
+        if value is _MISSING:
+            value = self.common.setdefault(name, make())
+        return value
+
     def searcher(self, weighting: Any = None) -> Searcher:
         """A searcher over the open reader; closing it leaves the reader open."""
         return Searcher(self.reader, weighting=weighting or BM25F(), closereader=False)
+
+
+_MISSING = object()
 
 
 class Readers:
@@ -58,6 +74,8 @@ class Readers:
     def __init__(self, ix: Any) -> None:
         self._ix = ix
         self._local = threading.local()
+        self._lock = threading.Lock()
+        self._common: tuple[tuple[int, int, int], dict[str, Any]] | None = None
 
     def current(self) -> Generation:
         """The generation to read now: the one held, or a new one if a commit came since."""
@@ -65,7 +83,11 @@ class Readers:
         held: Generation | None = getattr(self._local, "generation", None)
         if held is not None and held.stamp == stamp:
             return held
-        generation = Generation(stamp, self._ix.reader())
+        with self._lock:
+            if self._common is None or self._common[0] != stamp:
+                self._common = (stamp, {})
+            common = self._common[1]
+        generation = Generation(stamp, self._ix.reader(), common=common)
         self._local.generation = generation
         if held is not None:
             held.reader.close()

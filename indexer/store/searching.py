@@ -6,6 +6,7 @@ records before returning.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -34,7 +35,7 @@ EXACT_COUNT_LIMIT = 5000
 #: matches between two narrowings of the query to the terms that can still reach the top
 SKIP_REPLACE_EVERY = 10
 #: document numbers the filter cache of one generation may hold in all (~50 bytes each)
-DOCSET_CACHE_DOCS = 1_000_000
+DOCSET_CACHE_DOCS = 600_000
 
 
 def weighting(ranking: Ranking) -> BM25F:
@@ -65,7 +66,7 @@ def search(
     skipped and the total is an estimate (``total_estimated``).
     """
     parsed = compiled.scoring or wq.Every()
-    cache = generation.cached("docsets", DocsetCache) if generation else DocsetCache()
+    cache = generation.shared("docsets", DocsetCache) if generation else DocsetCache()
     restriction = and_all([filter_query(filters), compiled.restriction])
     allowed = cache.docs(searcher, restriction) if restriction is not None else None
     if allowed is not None and not allowed:  # (Whoosh reads an empty filter as no filter)
@@ -194,21 +195,24 @@ class DocsetCache:
         self.budget = budget
         self._sets: OrderedDict[str, set[int]] = OrderedDict()
         self._held = 0
+        self._lock = threading.Lock()  # shared by the threads reading one generation
 
     def docs(self, searcher: Any, query: wq.Query) -> set[int]:
         """The document numbers ``query`` matches (do not change the set returned)."""
         key = repr(query)
-        found = self._sets.get(key)
-        if found is not None:
-            self._sets.move_to_end(key)
-            return found
+        with self._lock:
+            found = self._sets.get(key)
+            if found is not None:
+                self._sets.move_to_end(key)
+                return found
         found = matching_docs(searcher, query)
-        if len(found) <= self.budget:
-            self._sets[key] = found
-            self._held += len(found)
-            while self._held > self.budget:
-                _, dropped = self._sets.popitem(last=False)
-                self._held -= len(dropped)
+        with self._lock:
+            if len(found) <= self.budget and key not in self._sets:
+                self._sets[key] = found
+                self._held += len(found)
+                while self._held > self.budget:
+                    _, dropped = self._sets.popitem(last=False)
+                    self._held -= len(dropped)
         return found
 
 
