@@ -56,3 +56,9 @@ def test_facets_count_what_the_stored_fields_say(sample_index: Path, query: str,
         assert found.facets[name] == dict(Counter(expected[name]).most_common(30))
     again = store.search(query, filters, facet_fields=NAMES)  # from the generation's tables
     assert again.facets == found.facets
+
+
+def test_a_field_that_is_not_stored_counts_nothing(sample_index: Path) -> None:
+    # the service counts bodies from the documents' symbols instead
+    found = Store(sample_index).search("States", facet_fields=[f.BODY, f.SYMBOL])
+    assert found.facets[f.BODY] == {} and found.facets[f.SYMBOL]

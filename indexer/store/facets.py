@@ -3,10 +3,9 @@
 Counting used to read the stored fields (text included) of each of the best
 2,000 matches: 60–300 ms a search at 100k paragraphs, paid by every search of
 the web page. Here the symbol of every paragraph comes from a table built once
-per generation from the postings of the document-id field, and the stored
-fields are read only for the matches that have a value in one of the keyword
-fields asked for (recommendations, a minority), each remembered for the
-generation.
+per generation from the postings of the document-id field, and the values of
+the keyword fields (addressee, action, recommender) from theirs: counting reads
+no stored fields.
 """
 
 from __future__ import annotations
@@ -32,23 +31,20 @@ def count(
     """Counts of the values of the fields ``names`` among ``docnums``, commonest first."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in names}
     docnums = list(docnums)
-    stored_names = [name for name in names if name != f.SYMBOL]
-    if f.SYMBOL in counts:
-        symbols = _cached(generation, "facets:symbols", lambda: symbol_table(searcher))
-        counts[f.SYMBOL].update(symbols[d] for d in docnums if symbols[d] is not None)
-    if stored_names:
-        having = _cached(generation, "facets:having:" + ",".join(stored_names),
-                         lambda: docs_with_values(searcher, stored_names))
-        values = _cached(generation, "facets:values", dict)
-        for docnum in docnums:
-            if docnum not in having:
-                continue
-            stored = values.get(docnum)
-            if stored is None:
-                fields = searcher.stored_fields(docnum)
-                stored = values[docnum] = {name: fields.get(name) for name in FACET_FIELDS}
-            for name in stored_names:
-                value = stored.get(name)
+    for name in names:
+        if name == f.SYMBOL:
+            symbols = _cached(generation, "facets:symbols", lambda: symbol_table(searcher))
+            counts[name].update(symbols[d] for d in docnums if symbols[d] is not None)
+        elif name in KEYWORD_FACETS:
+            table, shown = _cached(generation, f"facets:values:{name}",
+                                   lambda name=name: value_table(searcher, name))
+            counter = counts[name]
+            for docnum in docnums:
+                for value in table.get(docnum, ()):
+                    counter[shown[value]] += 1
+        elif name in searcher.schema and searcher.schema[name].stored:
+            for docnum in docnums:  # any other stored field: read from each match
+                value = searcher.stored_fields(docnum).get(name)
                 if isinstance(value, str):
                     counts[name].update(v for v in value.split(",") if v)
                 elif value is not None:
@@ -56,8 +52,34 @@ def count(
     return {name: dict(counter.most_common(FACET_VALUES)) for name, counter in counts.items()}
 
 
-#: stored fields a facet may count (besides the symbol)
-FACET_FIELDS = (f.ADDRESSEE, f.ACTION, f.RECOMMENDER)
+#: comma-separated keyword fields counted from their postings (each value once a paragraph)
+KEYWORD_FACETS = (f.ADDRESSEE, f.ACTION, f.RECOMMENDER)
+
+
+def value_table(searcher: Any, name: str) -> tuple[dict[int, list[int]], list[str]]:
+    """The values of a keyword field of each document number (as indexes into the list of
+    values as written, which the second item gives), read from the field's postings.
+
+    The field is indexed in lower case: a value is shown as the first paragraph that has
+    it writes it.
+    """
+    reader = searcher.reader()
+    table: dict[int, list[int]] = {}
+    shown: list[str] = []
+    if name not in reader.indexed_field_names():
+        return table, shown
+    for btext in reader.lexicon(name):
+        term = btext.decode("utf-8")
+        docnums = list(searcher.docs_for_query(wq.Term(name, term)))
+        if not docnums:
+            continue
+        stored = searcher.stored_fields(docnums[0]).get(name) or ""
+        written = [v.strip() for v in str(stored).split(",") if v.strip().lower() == term]
+        shown.append(written[0] if written else term)
+        index = len(shown) - 1
+        for docnum in docnums:
+            table.setdefault(docnum, []).append(index)
+    return table, shown
 
 
 def symbol_table(searcher: Any) -> list[str | None]:
@@ -77,20 +99,6 @@ def symbol_table(searcher: Any) -> list[str | None]:
         for docnum in searcher.docs_for_query(wq.Term(f.DOC, doc)):
             symbols[docnum] = symbol
     return symbols
-
-
-def docs_with_values(searcher: Any, names: list[str]) -> set[int]:
-    """Document numbers with at least one indexed value in one of the fields ``names``
-    (the others have no stored value to count either)."""
-    reader = searcher.reader()
-    found: set[int] = set()
-    for name in names:
-        if name not in reader.indexed_field_names():
-            # a stored-only field: every document may have a value
-            return set(range(reader.doc_count_all()))
-        for btext in reader.lexicon(name):
-            found.update(searcher.docs_for_query(wq.Term(name, btext.decode("utf-8"))))
-    return found
 
 
 def _cached(generation: Generation | None, name: str, make: Any) -> Any:
