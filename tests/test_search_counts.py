@@ -121,3 +121,21 @@ def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
     store = Store.create(tmp_path / "index")
     found = store.search("water sanitation")
     assert found.total == 0 and found.hits == [] and not found.total_estimated
+
+
+def test_filters_without_words_list_every_paragraph_left_in_order(library: Paraindex) -> None:
+    from whoosh import query as wq
+
+    from indexer import schema as f
+
+    listed = library.recommendations("", limit=1000)
+    assert not listed.total_estimated and listed.total == len(listed.hits) > 0
+    store = library.store
+    with store._generation().searcher() as searcher:
+        theirs = searcher.search(wq.Every(), limit=None, filter=wq.Term(f.RECOMMENDATION, True),
+                                 mask=wq.Term(f.KIND, f.KIND_DOCUMENT))
+        expected = [(hit[f.KEY], hit.score) for hit in theirs]
+    assert [(h.record.key, h.score) for h in listed.hits] == expected
+    first = library.recommendations("", limit=3, facets=True)
+    assert [h.record.key for h in first.hits] == [key for key, _ in expected[:3]]
+    assert first.total == listed.total and first.facets["documents"]

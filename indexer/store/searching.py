@@ -78,7 +78,12 @@ def search(
     top: SkippingTopCollector | None = None
     totals: dict[int, float] = {}
     by_group: list[dict[int, float]] | None = None
-    if terms is not None:
+    if compiled.scoring is None:  # filters alone: every paragraph left scores 1, as in Whoosh
+        pool = allowed if allowed is not None else set(searcher.reader().all_doc_ids())
+        totals = dict.fromkeys(pool, 1.0)
+        best, total = accumulate.best(totals, None, masked, window)
+        found = Results(searcher, parsed, best)
+    elif terms is not None:
         totals, by_group = accumulate.scores(searcher, generation, terms, compiled.groups)
         best, total = accumulate.best(totals, allowed, masked, window)
         found = Results(searcher, parsed, best)
@@ -100,7 +105,7 @@ def search(
     names = list(facet_fields)
     facets: dict[str, dict[str, int]] = {}
     if names:
-        if terms is not None:  # the best matches are already scored
+        if top is None:  # the best matches are already scored
             counted = [d for _, d in accumulate.best(totals, allowed, masked, FACET_HITS)[0]]
         else:
             counted = [hit.docnum for hit in searcher.search(
