@@ -139,3 +139,23 @@ def test_filters_without_words_list_every_paragraph_left_in_order(library: Parai
     first = library.recommendations("", limit=3, facets=True)
     assert [h.record.key for h in first.hits] == [key for key, _ in expected[:3]]
     assert first.total == listed.total and first.facets["documents"]
+
+
+def test_similar_paragraphs_are_whooshs_best_for_the_key_terms(library: Paraindex) -> None:
+    from whoosh import query as wq
+
+    from indexer import schema as f
+
+    store = library.store
+    record = library.search("fishers").hits[0].record
+    mine = store.similar(record, limit=8)
+    assert mine
+    with store._generation().searcher() as searcher:
+        field_name = f.TEXT_FIELDS.get(record.language, f.TEXT_EN)
+        terms = searcher.key_terms_from_text(field_name, record.text, numterms=25)
+        likeness = wq.Or([wq.Term(field_name, word, boost=weight) for word, weight in terms])
+        mask = wq.Or([wq.Term(f.DOC, record.doc), wq.Term(f.KIND, f.KIND_DOCUMENT),
+                      wq.Term(f.KIND, f.KIND_BLOCK)])
+        theirs = [(hit[f.KEY], hit.score) for hit in searcher.search(likeness, limit=8, mask=mask)]
+    assert [h.record.key for h in mine] == [key for key, _ in theirs]
+    assert [h.score for h in mine] == pytest.approx([score for _, score in theirs])

@@ -288,5 +288,6 @@ class Store:
         The paragraph's most distinctive terms (Bo1 expansion model) become an
         OR query; ``other_documents`` leaves out the paragraph's own document.
         """
-        with self._generation().searcher() as searcher:
-            return searching.similar(searcher, record, limit, other_documents)
+        generation = self._generation()
+        with generation.searcher() as searcher:
+            return searching.similar(searcher, record, limit, other_documents, generation)

@@ -121,24 +121,32 @@ def search(
 
 
 def similar(
-    searcher: Any, found: ParagraphRecord, limit: int, other_documents: bool
+    searcher: Any,
+    found: ParagraphRecord,
+    limit: int,
+    other_documents: bool,
+    generation: Generation | None = None,
 ) -> list[Hit]:
     """Paragraphs that say much the same as ``found``, best first, never itself.
 
     The paragraph's most distinctive terms (Bo1 expansion model) become an
-    OR query; ``other_documents`` leaves out the paragraph's own document.
+    OR query, scored a term at a time (25 terms, common ones among them, match
+    much of the index); ``other_documents`` leaves out the paragraph's own document.
     """
     field_name = f.TEXT_FIELDS.get(found.language, f.TEXT_EN)
     terms = searcher.key_terms_from_text(field_name, found.text, numterms=25)
     if not terms:
         return []
     likeness = wq.Or([wq.Term(field_name, word, boost=weight) for word, weight in terms])
-    exclude = wq.Term(f.DOC, found.doc) if other_documents else wq.Term(f.KEY, found.key)
-    hits = searcher.search(
-        likeness,
-        limit=limit,
-        mask=wq.Or([exclude, wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.KIND, f.KIND_BLOCK)]),
-    )
+    cache = generation.shared("docsets", DocsetCache) if generation else DocsetCache()
+    masked = cache.docs(
+        searcher, wq.Or([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.KIND, f.KIND_BLOCK)]))
+    own = wq.Term(f.DOC, found.doc) if other_documents else wq.Term(f.KEY, found.key)
+    masked = masked | matching_docs(searcher, own)
+    totals, _ = accumulate.scores(
+        searcher, generation, [(field_name, word, weight) for word, weight in terms])
+    best, _ = accumulate.best(totals, None, masked, limit)
+    hits = Results(searcher, likeness, best)
     return [Hit(record(hit.fields()), hit.score or 0.0, "") for hit in hits]
 
 
