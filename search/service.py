@@ -65,6 +65,8 @@ class Paraindex:
         self.store = Store(self.index_dir)
         self._documents: list[DocumentInfo] | None = None
         self._keys: list[tuple[list[str], DocumentInfo]] | None = None
+        #: documents of each symbol pattern asked for (a walk over every document each)
+        self._patterns: dict[str, list[DocumentInfo]] = {}
 
     # -- documents -----------------------------------------------------------------------
     def documents(self, symbol: str | None = None) -> list[DocumentInfo]:
@@ -76,8 +78,12 @@ class Paraindex:
         if is_pattern(symbol):
             if self._keys is None:  # each symbol normalised once, not on every call
                 self._keys = [(match_keys(d.symbol), d) for d in self.documents()]
-            matches = keys_matcher(symbol)
-            found = [d for keys, d in self._keys if matches(keys)]
+            if symbol not in self._patterns:
+                matches = keys_matcher(symbol)
+                if len(self._patterns) >= 256:
+                    self._patterns.clear()
+                self._patterns[symbol] = [d for keys, d in self._keys if matches(keys)]
+            found = list(self._patterns[symbol])
         else:  # an exact symbol is a term of the index: no walk over every document
             key = lookup_key(symbol)
             found = self.store.documents_with_key(key) if key else []

@@ -159,3 +159,10 @@ def test_similar_paragraphs_are_whooshs_best_for_the_key_terms(library: Parainde
         theirs = [(hit[f.KEY], hit.score) for hit in searcher.search(likeness, limit=8, mask=mask)]
     assert [h.record.key for h in mine] == [key for key, _ in theirs]
     assert [h.score for h in mine] == pytest.approx([score for _, score in theirs])
+
+
+def test_a_symbol_pattern_is_matched_once_and_its_list_kept_safe(library: Paraindex) -> None:
+    first = library.documents("E/C.12/*")
+    first.clear()  # a caller changing its list changes nothing for the next
+    again = library.documents("E/C.12/*")
+    assert again and all(d.symbol.startswith("E/C.12/") for d in again)
