@@ -191,13 +191,18 @@ class Store:
 
     def documents_with_key(self, key: str) -> list[DocumentInfo]:
         """Documents whose symbol, or either half of whose joint symbol, has the key ``key``
-        (``symbols.lookup_key``), by symbol and language."""
-        with self._generation().searcher() as searcher:
-            hits = searcher.search(
-                wq.And([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.SYMBOL_PARTS, key)]),
-                limit=None,
-            )
-            docs = [document_info(hit.fields()) for hit in hits]
+        (``symbols.lookup_key``), by symbol and language.
+
+        The key's postings (every paragraph of those documents carries it) are met
+        with the set of document records, kept for the generation: Whoosh's AND of
+        the two terms built a matcher in every segment (4 ms at 300k paragraphs).
+        """
+        generation = self._generation()
+        with generation.searcher() as searcher:
+            records = searching.docset(generation, searcher, wq.Term(f.KIND, f.KIND_DOCUMENT))
+            numbers = records.intersection(
+                searcher.docs_for_query(wq.Term(f.SYMBOL_PARTS, key)))
+            docs = [document_info(searcher.stored_fields(n)) for n in sorted(numbers)]
         return sorted(docs, key=lambda d: (d.symbol, d.language))
 
     def lookup(self, doc: str, number: str, annex: str | None = None) -> ParagraphRecord | None:

@@ -120,6 +120,12 @@ def search(
     return SearchResults(hits, max(total, estimate), facets, total_estimated=True)
 
 
+def docset(generation: Generation | None, searcher: Any, query: wq.Query) -> set[int]:
+    """The document numbers of a filter query, from the generation's cache (do not change it)."""
+    cache = generation.shared("docsets", DocsetCache) if generation else DocsetCache()
+    return cache.docs(searcher, query)
+
+
 def similar(
     searcher: Any,
     found: ParagraphRecord,
