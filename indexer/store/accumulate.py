@@ -12,9 +12,12 @@ Whoosh's ``BM25F`` (identical scores), and every match is counted exactly.
 from __future__ import annotations
 
 import heapq
+from math import log
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from .reading import Generation
@@ -94,21 +97,37 @@ def _add(
     weighting = searcher.weighting
     reader = searcher.reader()
     field = reader.schema[fieldname]
-    if not field.scorable or (fieldname, btext) not in reader:
-        return  # (Whoosh's idf of a term in no document can fail: log of 0 on an empty index)
+    if not field.scorable:
+        return
+    # the term's information in each segment, looked up once (Whoosh would look it up
+    # again for the matcher and twice per segment for the idf)
+    found = []
+    for leaf, offset in reader.leaf_readers():
+        if not hasattr(leaf, "_terms"):  # an EmptyReader (an empty index): no terms
+            continue
+        try:
+            found.append((leaf, offset, leaf._terms.term_info(fieldname, btext)))
+        except TermNotFound:
+            continue
+    if not found:
+        return  # (and no idf: in an empty index it would be the log of 0)
+    if type(weighting) is BM25F:  # WeightingModel.idf, from the same document counts
+        frequency = sum(info.doc_frequency() for _, _, info in found)
+        idf = log(searcher.doc_count_all() / (frequency + 1)) + 1
+    else:
+        idf = searcher.idf(fieldname, btext)
     k1 = weighting.K1
     b = weighting._field_B.get(fieldname, weighting.B)
-    idf = searcher.idf(fieldname, btext)
     norm = _norms(searcher, generation, fieldname, b, k1)
     k1p = k1 + 1
     get = totals.get
-    for leaf, offset in reader.leaf_readers():
-        if (fieldname, btext) not in leaf:
-            continue
+    for leaf, offset, info in found:
         lengths = _lengths(generation, leaf, fieldname)
         deleted = leaf.deleted_docs_set or None
         # the raw postings (``leaf.postings`` wraps them to hide deleted documents)
-        postings = leaf._terms.matcher(fieldname, btext, field.format)
+        terms = leaf._terms
+        postings = terms._codec.postings_reader(
+            terms._postfile, info, field.format, term=(fieldname, btext))
         while postings.is_active():
             postings._read_ids()
             postings._read_weights()
