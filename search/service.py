@@ -63,27 +63,31 @@ class Paraindex:
     def __init__(self, index_dir: str | Path | None = None) -> None:
         self.index_dir = Path(index_dir).expanduser() if index_dir else default_index_dir()
         self.store = Store(self.index_dir)
-        self._documents: list[DocumentInfo] | None = None
-        self._keys: list[tuple[list[str], DocumentInfo]] | None = None
-        #: documents of each symbol pattern asked for (a walk over every document each)
-        self._patterns: dict[str, list[DocumentInfo]] = {}
 
     # -- documents -----------------------------------------------------------------------
     def documents(self, symbol: str | None = None) -> list[DocumentInfo]:
-        """Indexed documents, all or those matching a symbol or pattern ('A/HRC/*')."""
+        """Indexed documents, all or those matching a symbol or pattern ('A/HRC/*').
+
+        The document list and what is derived from it are kept per committed
+        generation of the index, so a long-lived library (the web server's) sees
+        documents indexed after it was opened.
+        """
         if symbol is None:
-            if self._documents is None:
-                self._documents = self.store.documents()
-            return list(self._documents)
+            return list(self.store.shared("service.documents", self.store.documents))
         if is_pattern(symbol):
-            if self._keys is None:  # each symbol normalised once, not on every call
-                self._keys = [(match_keys(d.symbol), d) for d in self.documents()]
-            if symbol not in self._patterns:
+            patterns: dict[str, list[DocumentInfo]] = self.store.shared(
+                "service.patterns", dict
+            )
+            if symbol not in patterns:
+                keys = self.store.shared(  # each symbol normalised once, not on every call
+                    "service.symbol_keys",
+                    lambda: [(match_keys(d.symbol), d) for d in self.documents()],
+                )
                 matches = keys_matcher(symbol)
-                if len(self._patterns) >= 256:
-                    self._patterns.clear()
-                self._patterns[symbol] = [d for keys, d in self._keys if matches(keys)]
-            found = list(self._patterns[symbol])
+                if len(patterns) >= 256:
+                    patterns.clear()
+                patterns[symbol] = [d for keys_of, d in keys if matches(keys_of)]
+            found = list(patterns.get(symbol, []))
         else:  # an exact symbol is a term of the index: no walk over every document
             key = lookup_key(symbol)
             found = self.store.documents_with_key(key) if key else []

@@ -105,3 +105,20 @@ def test_threads_share_what_holds_no_reader(sample_index: Path) -> None:
     commons = {id(value[1]) for value in seen.values()}  # type: ignore[index]
     assert len(readers) == 3 and len(commons) == 1
     assert len({repr(value[2:]) for value in seen.values()}) == 1  # type: ignore[index]
+
+
+def test_a_library_kept_open_sees_documents_of_later_runs(tmp_path: Path) -> None:
+    from search.service import Paraindex
+
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    write_reports(reports, 2)
+    index_paths(index, [reports])
+    library = Paraindex(index)
+    assert len(library.documents()) == 2
+    assert len(library.documents("A/90/*")) == 2
+
+    write_reports(reports, 2, start=5)
+    index_paths(index, [reports])
+    assert len(library.documents()) == 4
+    assert {d.symbol for d in library.documents("A/90/*")} >= {"A/90/5", "A/90/6"}
+    assert library.get("A/90/6 2")[0].record.number == "2"

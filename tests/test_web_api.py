@@ -738,3 +738,28 @@ def test_empty_form_fields_redirect_to_the_short_link(sample: TestClient) -> Non
     assert response.status_code == 303
     assert response.headers["location"] == "/?q=fishers&recommendations=1"
     assert sample.get("/?q=&symbol=", follow_redirects=False).headers["location"] == "/"
+
+
+def test_a_running_server_sees_documents_indexed_after_it_started(tmp_path: Path) -> None:
+    from indexer.batch import index_paths
+
+    from .test_batch_helpers import write_reports
+
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    write_reports(reports, 2)
+    index_paths(index, [reports])
+    client = make_client(index)
+    listed = client.get("/api/documents").json()
+    assert len(listed["documents"] if isinstance(listed, dict) else listed) == 2
+    assert client.get("/api/paragraph", params={"citation": "A/90/5 3"}).status_code == 404
+    assert client.get("/api/search", params={"q": "report symbol:A/90/*"}).json()["total"] > 0
+
+    write_reports(reports, 2, start=5)
+    index_paths(index, [reports])  # another run while the server is up
+    listed = client.get("/api/documents").json()
+    assert len(listed["documents"] if isinstance(listed, dict) else listed) == 4
+    assert client.get("/api/paragraph", params={"citation": "A/90/5 3"}).status_code == 200
+    found = client.get("/api/search", params={"q": "report symbol:A/90/5"}).json()
+    assert found["total"] > 0
+    pattern = client.get("/api/search", params={"q": "report", "symbol": "A/90/*"}).json()
+    assert {hit["symbol"] for hit in pattern["hits"]} >= {"A/90/5", "A/90/6"}

@@ -7,9 +7,10 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index
 from whoosh import query as wq
@@ -26,6 +27,8 @@ from .fields import document_info, document_key, paragraph_key, record
 from .query import Filters, QueryCompiler
 from .reading import Generation, Readers
 from .writing import WRITER_LIMIT_MB, Batch
+
+T = TypeVar("T")
 
 META_FILE = "paraindex.json"
 
@@ -65,6 +68,13 @@ class Store:
     def _generation(self) -> Generation:
         """The open reader of the latest commit (see ``reading``)."""
         return self._readers.current()
+
+    def shared(self, name: str, make: Callable[[], T]) -> T:
+        """``make()``, once per committed generation for every thread of this process: for
+        callers that derive something from the index (the document list) and must see the
+        next commit without reopening the store."""
+        value: T = self._generation().shared(name, make)
+        return value
 
     # -- creation ------------------------------------------------------------------------
     @classmethod

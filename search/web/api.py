@@ -35,8 +35,11 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 
 def open_library(request: Request) -> Paraindex:
-    """A fresh handle per request (about a millisecond): always the index's latest commit."""
-    return Paraindex(request.app.state.index_dir)
+    """The app's one library. It reads the index's latest commit on every request and keeps
+    per commit what it derived (open readers, filter sets, the document list), so requests
+    share that work instead of reopening the index each time."""
+    library: Paraindex = request.app.state.library
+    return library
 
 
 Library = Annotated[Paraindex, Depends(open_library)]

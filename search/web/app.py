@@ -89,7 +89,7 @@ def create_app(index_dir: str | Path, allowed_hosts: list[str] | None = None) ->
     so `paraindex serve` fails before it listens. ``allowed_hosts`` are the
     names the Host header may carry (default: this machine's loopback names).
     """
-    Paraindex(index_dir)  # fail now, with the library's message, if there is no index
+    library = Paraindex(index_dir)  # fails now, with the library's message, if no index
     app = FastAPI(
         title="paraindex",
         version=_package_version(),
@@ -100,6 +100,7 @@ def create_app(index_dir: str | Path, allowed_hosts: list[str] | None = None) ->
         openapi_url="/openapi.json",
     )
     app.state.index_dir = Path(index_dir)
+    app.state.library = library
     app.mount("/static", StaticFiles(directory=pages.HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)  # last: its catch-all takes paragraph addresses
