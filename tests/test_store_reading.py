@@ -122,3 +122,50 @@ def test_a_library_kept_open_sees_documents_of_later_runs(tmp_path: Path) -> Non
     assert len(library.documents()) == 4
     assert {d.symbol for d in library.documents("A/90/*")} >= {"A/90/5", "A/90/6"}
     assert library.get("A/90/6 2")[0].record.number == "2"
+
+
+def test_a_commit_landing_as_a_reader_opens_shares_nothing_with_the_older_generation(
+    tmp_path: Path,
+) -> None:
+    """A thread reads the latest generation's stamp, a commit lands, then it opens its
+    reader (of the newer generation): what the older generation's threads cached
+    (the symbol of each paragraph, filter sets) must not be used with that reader."""
+    import threading
+
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    write_reports(reports, 2)
+    index_paths(index, [reports])
+    store = Store(index)
+    store.search("water", facet_fields=[f.SYMBOL])  # the first generation's caches
+
+    readers = store._readers
+    real = readers._ix
+
+    class CommitAsTheReaderOpens:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def reader(self) -> object:
+            readers._ix = real
+            write_reports(reports, 4, start=3)
+            index_paths(index, [reports])
+            return real.reader()
+
+    readers._ix = CommitAsTheReaderOpens()
+    outcome: dict[str, object] = {}
+
+    def search() -> None:  # a thread of a server's pool that has not searched yet
+        try:
+            outcome["found"] = store.search("water", facet_fields=[f.SYMBOL], limit=100)
+        except Exception as error:  # reported below
+            outcome["error"] = error
+
+    thread = threading.Thread(target=search)
+    thread.start()
+    thread.join()
+    assert "error" not in outcome, outcome.get("error")
+    expected = store.search("water", facet_fields=[f.SYMBOL], limit=100)
+    found = outcome["found"]
+    assert [h.record.key for h in found.hits] == [h.record.key for h in expected.hits]  # type: ignore[attr-defined]
+    assert found.facets == expected.facets  # type: ignore[attr-defined]
+    assert len(expected.facets[f.SYMBOL]) == 6

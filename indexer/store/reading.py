@@ -66,6 +66,8 @@ class Generation:
 
 
 _MISSING = object()
+#: times a reader is reopened when commits land while it opens
+OPEN_ATTEMPTS = 3
 
 
 class Readers:
@@ -83,11 +85,26 @@ class Readers:
         held: Generation | None = getattr(self._local, "generation", None)
         if held is not None and held.stamp == stamp:
             return held
+        # a commit landing between the stamp and the opening gives a reader of a newer
+        # generation than the stamp says: it must not share the older one's caches
+        reader = self._ix.reader()
+        settled = False
+        for _ in range(OPEN_ATTEMPTS):
+            opened = self._stamp()
+            settled = opened == stamp
+            if settled:
+                break
+            reader.close()
+            stamp, reader = opened, self._ix.reader()
         with self._lock:
-            if self._common is None or self._common[0] != stamp:
-                self._common = (stamp, {})
-            common = self._common[1]
-        generation = Generation(stamp, self._ix.reader(), common=common)
+            if not settled:  # commits kept landing: share nothing, reopen next time
+                common: dict[str, Any] = {}
+                stamp = (-1, 0, 0)
+            else:
+                if self._common is None or self._common[0] != stamp:
+                    self._common = (stamp, {})
+                common = self._common[1]
+        generation = Generation(stamp, reader, common=common)
         self._local.generation = generation
         if held is not None:
             held.reader.close()
