@@ -248,3 +248,16 @@ def test_paging_is_consistent(library: Paraindex) -> None:
     pages = [h.record.citation for offset in (0, 10, 20)
              for h in library.search("fishers", limit=10, offset=offset).hits]
     assert pages == whole[: len(pages)]
+
+
+@pytest.mark.parametrize("query", ["zzqx*", "zzq?x", "zzqxw~1", "year:[1900 TO 1950]",
+                                   "title:zzqx*", "lang:en zzqx*", "zzqx* -fishers",
+                                   "fishers year:[1900 TO 1950]", "fishers title:zzqx*"])
+def test_a_wildcard_or_range_that_matches_no_word_finds_nothing(
+    library: Paraindex, query: str
+) -> None:
+    """Not "nothing to search for … every word is too common or too short" (a usage error),
+    nor every paragraph the filters leave."""
+    found = library.search(query, facets=("documents",))
+    assert found.total == 0 and found.hits == [] and found.facets == {"documents": {}}
+    assert library.recommendations(query).total == 0

@@ -104,31 +104,41 @@ class QueryCompiler:
             tree = parser.parse(text, normalize=False)
         except Exception as error:  # the parser raises assorted errors on odd input
             raise QueryError(f"cannot parse the query {text!r}: {error}") from None
-        tree = self.rewrite(tree)
         scoring: list[wq.Query] = []
         required: list[wq.Query] = []
         excluded: list[wq.Query] = []
+        emptied: list[bool] = []  # a scored clause that only an expansion left empty
         while isinstance(tree, wq.AndNot):  # "-word" (PlusMinusPlugin)
-            excluded.append(tree.b)
+            excluded.append(self.rewrite(tree.b))
             tree = tree.a
         clauses = tree.subqueries if type(tree) is wq.Or else [tree]
+        # each clause is sorted before it is expanded: a restriction that no word meets
+        # (``year:[1900 TO 1950]``) still restricts, to nothing
         for clause in clauses:
             if isinstance(clause, wq.Not):
-                excluded.append(clause.query)
+                excluded.append(self.rewrite(clause.query))
             elif is_restriction(clause):
-                required.append(clause)
+                required.append(self.rewrite(clause))
             else:
-                scoring.append(clause)
+                rewritten = self.rewrite(clause)
+                emptied.append(rewritten.normalize() is wq.NullQuery
+                               and clause.normalize() is not wq.NullQuery)
+                scoring.append(rewritten)
         groups = [clause_terms(clause, self.schema) for clause in scoring]
         scored: wq.Query | None = None
         if len(scoring) == 1:
             scored = scoring[0].normalize()
         elif scoring:
             scored = wq.Or(scoring, scale=ranking.coord).normalize()
+        # a wildcard or range that no word meets: no hits, not a usage error, and not
+        # every paragraph the filters leave
+        matches_nothing = scored is wq.NullQuery and any(emptied)
         if scored is wq.NullQuery:
             scored = None
         restriction = wq.And(required).normalize() if required else None
         exclusion = wq.Or(excluded).normalize() if excluded else None
+        if matches_nothing:
+            return Compiled(None, wq.NullQuery, None, [])
         if scored is None and restriction is None and exclusion is None:
             raise QueryError(
                 f"nothing to search for in {text!r}: every word is too common or too short"
