@@ -78,7 +78,8 @@ class Paraindex:
             patterns: dict[str, list[DocumentInfo]] = self.store.shared(
                 "service.patterns", dict
             )
-            if symbol not in patterns:
+            matched = patterns.get(symbol)  # (one read: another thread may clear them)
+            if matched is None:
                 keys = self.store.shared(  # each symbol normalised once, not on every call
                     "service.symbol_keys",
                     lambda: [(match_keys(d.symbol), d) for d in self.documents()],
@@ -86,8 +87,8 @@ class Paraindex:
                 matches = keys_matcher(symbol)
                 if len(patterns) >= 256:
                     patterns.clear()
-                patterns[symbol] = [d for keys_of, d in keys if matches(keys_of)]
-            found = list(patterns.get(symbol, []))
+                matched = patterns[symbol] = [d for keys_of, d in keys if matches(keys_of)]
+            found = list(matched)
         else:  # an exact symbol is a term of the index: no walk over every document
             key = lookup_key(symbol)
             found = self.store.documents_with_key(key) if key else []

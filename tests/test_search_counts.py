@@ -166,3 +166,16 @@ def test_a_symbol_pattern_is_matched_once_and_its_list_kept_safe(library: Parain
     first.clear()  # a caller changing its list changes nothing for the next
     again = library.documents("E/C.12/*")
     assert again and all(d.symbol.startswith("E/C.12/") for d in again)
+
+
+def test_a_pattern_list_cleared_by_another_thread_is_still_returned(library: Paraindex) -> None:
+    """Past 256 patterns a thread clears the shared lists: one just made must not be lost."""
+
+    class ClearedByAnotherThread(dict):  # type: ignore[type-arg]
+        def __setitem__(self, key: object, value: object) -> None:
+            super().__setitem__(key, value)
+            self.clear()  # another thread, past the bound, between our store and our read
+
+    library.store._generation().common["service.patterns"] = ClearedByAnotherThread()
+    found = library.documents("E/C.12/*")
+    assert found and all(d.symbol.startswith("E/C.12/") for d in found)
