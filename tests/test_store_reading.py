@@ -169,3 +169,27 @@ def test_a_commit_landing_as_a_reader_opens_shares_nothing_with_the_older_genera
     assert [h.record.key for h in found.hits] == [h.record.key for h in expected.hits]  # type: ignore[attr-defined]
     assert found.facets == expected.facets  # type: ignore[attr-defined]
     assert len(expected.facets[f.SYMBOL]) == 6
+
+
+def test_threads_share_the_vocabularies_and_the_spelling_corrector(sample_index: Path) -> None:
+    """Each is a list of every word of a field (tens of MB at a million paragraphs): a web
+    server's pool must not hold one per thread."""
+    import threading
+
+    store = Store(sample_index)
+    seen: dict[str, tuple[object, object]] = {}
+
+    def work(name: str) -> None:
+        store.search("fishe*")
+        assert store.suggest("fishrs")
+        generation = store._generation()
+        compiler = store._compiler(generation)
+        seen[name] = (compiler.vocabulary(f.TEXT_EN), generation.common.get("corrector"))
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    (words_a, corrector_a), (words_b, corrector_b) = seen["a"], seen["b"]
+    assert words_a is words_b and corrector_a is not None and corrector_a is corrector_b

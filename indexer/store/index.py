@@ -248,9 +248,13 @@ class Store:
     # -- searching -----------------------------------------------------------------------
     @staticmethod
     def _compiler(generation: Generation) -> QueryCompiler:
-        """The query compiler of a generation (its vocabularies are read once)."""
+        """The query compiler of a generation (its vocabularies are read once, for every
+        thread: at a million paragraphs each is tens of MB)."""
         return generation.cached(
-            "compiler", lambda: QueryCompiler(generation.schema, generation.reader)
+            "compiler",
+            lambda: QueryCompiler(
+                generation.schema, generation.reader, generation.shared("vocabularies", dict)
+            ),
         )
 
     def parse(self, text: str, ranking: Ranking | None = None) -> wq.Query:
@@ -292,7 +296,7 @@ class Store:
         and, at the same distance, commonest first (see ``spelling.suggest``)."""
         generation = self._generation()
         reader, schema = generation.reader, generation.schema
-        corrector = generation.cached("corrector", lambda: spelling.corrector(reader, schema))
+        corrector = generation.shared("corrector", lambda: spelling.corrector(reader, schema))
         return spelling.suggest(reader, schema, corrector, word, limit)
 
     def similar(

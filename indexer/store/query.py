@@ -63,12 +63,15 @@ class Compiled:
 
 
 class QueryCompiler:
-    """Compiles query text for one open reader, whose vocabularies it reads once."""
+    """Compiles query text for one open reader, whose vocabularies it reads once
+    (into ``vocabularies``, which the threads reading the same generation may share)."""
 
-    def __init__(self, schema: Any, reader: Any) -> None:
+    def __init__(
+        self, schema: Any, reader: Any, vocabularies: dict[str, list[str]] | None = None
+    ) -> None:
         self.schema = schema
         self.reader = reader
-        self._vocabularies: dict[str, list[str]] = {}
+        self._vocabularies: dict[str, list[str]] = {} if vocabularies is None else vocabularies
 
     def parse(self, text: str, ranking: Ranking) -> wq.Query:
         """The whole query as one Whoosh query (for display and tests)."""

@@ -11,12 +11,12 @@ Never ``Searcher.refresh()`` or ``Index.reader(reuse=...)``: whoosh3 3.54 keeps
 the merged-away segments in the refreshed reader, so every document of a merge
 is then found twice (tests/test_store_reading.py keeps that in view).
 
-What is read once per generation (vocabularies, the spelling corrector) lives in
-the ``Generation`` with its reader. Readers are per thread, because a Whoosh
-reader's files are not safe to share between threads; what holds no reader
-(sets of document numbers, field lengths, the symbol of each paragraph) is
-shared by the threads reading the same generation (``Generation.shared``), so a
-web server's thread pool holds it once.
+What is read once per generation lives in the ``Generation`` with its reader.
+Readers are per thread, because a Whoosh reader's files are not safe to share
+between threads; what holds no reader (sets of document numbers, field lengths,
+the symbol of each paragraph, vocabularies, the spelling corrector) is shared by
+the threads reading the same generation (``Generation.shared``), so a web
+server's thread pool holds it once.
 """
 
 from __future__ import annotations
