@@ -14,7 +14,12 @@ part of the on-disk format: change them only with ``FORMAT_VERSION``.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator
+from itertools import accumulate
+from typing import Any
 
+from whoosh import formats
 from whoosh.analysis import (
     CharsetFilter,
     Filter,
@@ -31,7 +36,9 @@ from whoosh.support.charset import accent_map
 #: 2: possessives, French elisions, "2,271" as one number, single digits kept,
 #:    -isation spelt -ization, "may" and "us" no longer stop words
 #: 3: French and Spanish accents folded before stemming ("educacion" meets "educación")
-FORMAT_VERSION = 4
+#: 5: positions packed as small integer arrays (``PackedPositions``); the English words as
+#:    written kept once per document (``SPELLING``), not once per paragraph
+FORMAT_VERSION = 5
 
 # field names, used everywhere instead of string literals
 KEY = "key"
@@ -68,6 +75,9 @@ TEXT_FR = "text_fr"
 TEXT_ES = "text_es"
 STORED_TEXT = "content"
 DOC_META = "doc_meta"
+#: the English words as written (unstemmed), once per document: spelling suggestions and
+#: wildcards match these, then analyse the matches
+SPELLING = "spell_text"
 
 TEXT_FIELDS = {"en": TEXT_EN, "fr": TEXT_FR, "es": TEXT_ES}
 
@@ -249,6 +259,92 @@ def language_analyzer(lang: str):  # type: ignore[no-untyped-def]
     )
 
 
+class PackedPositions(formats.Positions):
+    """Positions as an array of gaps: one byte a position where Whoosh's own format
+    spends a four-byte count and a pickle (about ten bytes for a word seen once).
+
+    The first byte is the array's type code (``B``, ``H`` or ``I``: the smallest that
+    holds the largest gap); decoding is one ``array`` and one ``accumulate``, in C.
+    """
+
+    def encode(self, poslist: Any) -> bytes:
+        gaps = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]
+        largest = max(gaps, default=0)
+        code = "B" if largest < 0x100 else "H" if largest < 0x10000 else "I"
+        return code.encode() + array(code, gaps).tobytes()
+
+    def decode_positions(self, valuestring: bytes) -> list[int]:
+        return list(accumulate(array(chr(valuestring[0]), valuestring[1:])))
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return (len(valuestring) - 1) // array(chr(valuestring[0])).itemsize
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return self.decode_frequency(valuestring) * self.field_boost
+
+
+class Posted(list):  # type: ignore[type-arg]
+    """A field value already analysed: its postings ``(term bytes, frequency, weight,
+    encoded value)``, so the writer does not analyse it again (see ``PostedText``)."""
+
+
+class PostedText(TEXT):
+    """A text field that also takes ``Posted`` values, and packs its positions.
+
+    A title or a section heading, the same for many paragraphs, is analysed once;
+    a paragraph's text is analysed once for both its stems and its words as written.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if isinstance(self.format, formats.Positions):
+            self.format = PackedPositions(field_boost=self.format.field_boost)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, Posted):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
+class Words(KEYWORD):
+    """Words as a set: indexed for their vocabulary only (no frequencies, no positions)."""
+
+    def __init__(self) -> None:
+        super().__init__(lowercase=False, commas=False, scorable=False)
+        self.format = formats.Existence()
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, (set, frozenset)):
+            return ((word.encode("utf-8"), 1, 1.0, b"") for word in sorted(value))
+        return super().index(value, **kwargs)
+
+
+def analyse(analyzer: Any, text: str, fieldformat: Any) -> tuple[Posted, set[str]]:
+    """The postings of ``text`` in a text field whose analyzer ends with a stemmer, and
+    its words as written: one pass where Whoosh would make two (``spelling=True``).
+
+    Equal to what the field's own ``index()`` gives (tests/test_schema_postings.py).
+    """
+    stemmer = analyzer.items[-1]
+    if not isinstance(stemmer, StemFilter):
+        raise TypeError(f"{analyzer!r} does not end with a stemmer")
+    stem = stemmer._stem  # with its cache
+    positions: dict[str, list[int]] = {}
+    words: set[str] = set()
+    for token in analyzer(text, positions=True, no_morph=True, mode="index"):
+        if token.stopped:
+            continue
+        word = token.text
+        words.add(word)
+        positions.setdefault(stem(word), []).append(token.pos)
+    encode, boost = fieldformat.encode, fieldformat.field_boost
+    posted = Posted(
+        (term.encode("utf-8"), len(found), len(found) * boost, encode(found))
+        for term, found in positions.items()
+    )
+    return posted, words
+
+
 def make_schema() -> Schema:
     """The schema of every paraindex index."""
     english = english_analyzer()
@@ -261,10 +357,10 @@ def make_schema() -> Schema:
             SYMBOL_KEY: ID(stored=True),
             SYMBOL_PARTS: KEYWORD(commas=True, lowercase=False, scorable=False),
             BODY: KEYWORD(commas=True, lowercase=True, scorable=False),
-            TITLE: TEXT(analyzer=english, stored=True, phrase=False),
+            TITLE: PostedText(analyzer=english, stored=True, phrase=False),
             LANGUAGE: ID(stored=True),
             YEAR: ID(stored=True),
-            SECTION: TEXT(analyzer=english, phrase=False),
+            SECTION: PostedText(analyzer=english, phrase=False),
             SECTION_PATH: STORED(),
             NUMBER: ID(stored=True),
             ANNEX: ID(stored=True),
@@ -283,9 +379,10 @@ def make_schema() -> Schema:
             INSTRUMENTS: STORED(),
             SOURCE: STORED(),
             CONTENT_HASH: ID(stored=True),
-            TEXT_EN: TEXT(analyzer=english, phrase=True, spelling=True),
-            TEXT_FR: TEXT(analyzer=language_analyzer("fr"), phrase=True),
-            TEXT_ES: TEXT(analyzer=language_analyzer("es"), phrase=True),
+            TEXT_EN: PostedText(analyzer=english, phrase=True),
+            TEXT_FR: PostedText(analyzer=language_analyzer("fr"), phrase=True),
+            TEXT_ES: PostedText(analyzer=language_analyzer("es"), phrase=True),
+            SPELLING: Words(),
             STORED_TEXT: STORED(),
             DOC_META: STORED(),
         }

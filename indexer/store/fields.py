@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from whoosh.fields import Schema
+
 from .. import schema as f
 from ..model import ExtractedDocument, Paragraph
 from ..records import DocumentInfo, ParagraphRecord
@@ -31,9 +33,21 @@ def document_key(doc: str) -> str:
 
 
 def document_fields(
-    document: ExtractedDocument, doc: str, content_hash: str, source: str
+    document: ExtractedDocument, doc: str, content_hash: str, source: str, schema: Schema
 ) -> Iterator[dict[str, Any]]:
-    """The records of one document: its paragraphs, then its own record with the metadata."""
+    """The records of one document: its paragraphs, then its own record with the metadata.
+
+    Text fields come analysed (``schema.Posted``): the title once for every paragraph,
+    each section heading once, each paragraph's text once for its stems and for its
+    English words as written, which go to the document's own record (``SPELLING``).
+    """
+    title = schema[f.TITLE]
+    section = schema[f.SECTION]
+    posted_title = f.Posted(title.index(document.title))
+    sections: dict[str, f.Posted] = {}
+    text_name = f.TEXT_FIELDS.get(document.language, f.TEXT_EN)
+    text_field = schema[text_name]
+    words: set[str] = set()
     parts = [symbol_key(part) for part in symbol_parts(document.symbol)]
     parts.append(symbol_key(document.symbol))
     common = {
@@ -42,7 +56,8 @@ def document_fields(
         f.SYMBOL_KEY: symbol_key(document.symbol),
         f.SYMBOL_PARTS: ",".join(sorted(set(parts))),
         f.BODY: ",".join(body_codes(document.symbol)),
-        f.TITLE: document.title,
+        f.TITLE: posted_title,
+        "_stored_" + f.TITLE: document.title,
         f.LANGUAGE: document.language,
         f.YEAR: year_of(document.date),
         f.SOURCE: source,
@@ -51,7 +66,16 @@ def document_fields(
     recommendations = 0
     for paragraph in document.paragraphs:
         recommendations += paragraph.is_recommendation
-        yield {**common, **paragraph_fields(paragraph, doc, document.language)}
+        fields = paragraph_fields(paragraph, doc, document.language)
+        heading = fields[f.SECTION]
+        if heading not in sections:
+            sections[heading] = f.Posted(section.index(heading))
+        fields[f.SECTION] = sections[heading]
+        fields[text_name], found = f.analyse(text_field.analyzer, paragraph.text,
+                                             text_field.format)
+        if text_name == f.TEXT_EN:
+            words |= found
+        yield {**common, **fields}
     meta = {
         "date": document.date,
         "pages": document.pages,
@@ -66,7 +90,8 @@ def document_fields(
         ],
         "symbol_from_filename": document.symbol_from_filename,
     }
-    yield {**common, f.KEY: document_key(doc), f.KIND: f.KIND_DOCUMENT, f.DOC_META: meta}
+    yield {**common, f.KEY: document_key(doc), f.KIND: f.KIND_DOCUMENT, f.DOC_META: meta,
+           f.SPELLING: words}
 
 
 def paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from ..ranking import DEFAULT_RANKING, Ranking
 from ..records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from ..symbols import symbol_key
 from . import searching, spelling
+from .codec import PackedCodec
 from .durable import DurableStorage, fsync_dir, fsync_directory, make_private, private_mkdir
 from .fields import document_info, document_key, paragraph_key, record
 from .query import Filters, QueryCompiler
@@ -137,7 +138,8 @@ class Store:
         storage = DurableStorage(str(self.path))
         try:
             writer = storage.open_index().writer(
-                timeout=lock_timeout, compound=False, limitmb=WRITER_LIMIT_MB
+                timeout=lock_timeout, compound=False, limitmb=WRITER_LIMIT_MB,
+                codec=PackedCodec(),
             )
         except LockError:
             raise IndexLockedError(

@@ -32,8 +32,8 @@ FIELD_ALIASES = {
     f.RECOMMENDER: ["by", "recommender"],
 }
 ENGLISH_FIELDS = {f.TEXT_EN, f.SECTION, f.TITLE}
-#: Whoosh keeps the unstemmed words of the English text here (``spelling=True``)
-SPELLING_FIELD = f.make_schema()[f.TEXT_EN].spelling_fieldname(f.TEXT_EN)
+#: the unstemmed words of the English text (once per document)
+SPELLING_FIELD = f.SPELLING
 _EXPANDING = (wq.Wildcard, wq.Prefix, wq.FuzzyTerm, wq.Regex, wq.TermRange)
 
 

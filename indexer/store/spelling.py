@@ -30,10 +30,9 @@ def unknown_words(reader: Any, schema: Any, words: Iterable[str]) -> list[str]:
 
 def corrector(reader: Any, schema: Any) -> ListCorrector | None:
     """The English words as written, as a spelling corrector (None in an empty index)."""
-    name = schema[f.TEXT_EN].spelling_fieldname(f.TEXT_EN)
-    if name not in reader.indexed_field_names():
+    if f.SPELLING not in reader.indexed_field_names():
         return None
-    return ListCorrector([w.decode("utf-8") for w in reader.lexicon(name)])
+    return ListCorrector([w.decode("utf-8") for w in reader.lexicon(f.SPELLING)])
 
 
 def suggest(

@@ -65,7 +65,8 @@ class Batch:
         self._refuse_twice(doc)
         try:
             self._writer.delete_by_term(f.DOC, doc)
-            for fields in document_fields(document, doc, content_hash, source):
+            schema = self._writer.schema
+            for fields in document_fields(document, doc, content_hash, source, schema):
                 self._writer.add_document(**fields)
         except OSError as error:
             raise self._write_error(error) from error
