@@ -124,3 +124,19 @@ def test_spelling_words_are_the_english_words_as_written(tmp_path: Path) -> None
     assert store.suggest("pastoralist") == ["pastoralists"]  # not the stem "pastoralist"
     assert store.suggest("pecheur") == []  # suggestions are English
     assert store.suggest("fishermen") == []  # a known word needs none
+
+
+def test_paragraphs_show_what_they_store_once_on_their_document(tmp_path: Path) -> None:
+    store = Store.create(tmp_path / "index")
+    with store.batch() as batch:
+        batch.replace(_document("A/80/1", "Fishermen and aquaculture."), "h1", "/x/1.pdf")
+    with store._ix.searcher() as searcher:  # raw: a paragraph stores none of them
+        raw = next(s for s in searcher.all_stored_fields() if s[f.KIND] != f.KIND_DOCUMENT)
+    assert not set(raw) & {f.SYMBOL, f.SOURCE, f.CONTENT_HASH, f.TITLE, f.LANGUAGE, f.YEAR}
+    found = store.lookup("A/80/1@en", "2")
+    assert found is not None
+    assert (found.symbol, found.title, found.source, found.language, found.text) == (
+        "A/80/1", "A title", "/x/1.pdf", "en", "Fishermen and aquaculture.")
+    hit = store.search("aquaculture").hits[0]
+    assert (hit.record.symbol, hit.record.title) == ("A/80/1", "A title")
+    assert [p.title for p in store.paragraphs("A/80/1@en")] == ["A title", "A title"]

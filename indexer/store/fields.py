@@ -10,11 +10,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.fields import Schema
+from whoosh.reading import TermNotFound
+from whoosh.searching import Searcher
 
 from .. import schema as f
 from ..model import ExtractedDocument, Paragraph
 from ..records import DocumentInfo, ParagraphRecord
 from ..symbols import symbol_key, symbol_parts
+
+#: indexed on every record but stored on the document's own only
+SHARED_INDEXED = (f.SYMBOL_KEY, f.LANGUAGE, f.YEAR)
+#: what a paragraph's stored fields get from its document's record when read
+SHARED_STORED = (f.SYMBOL, f.SOURCE, f.CONTENT_HASH, f.TITLE, *SHARED_INDEXED)
 
 
 def document_id(symbol: str, language: str) -> str:
@@ -50,19 +57,24 @@ def document_fields(
     words: set[str] = set()
     parts = [symbol_key(part) for part in symbol_parts(document.symbol)]
     parts.append(symbol_key(document.symbol))
-    common = {
+    indexed = {
         f.DOC: doc,
-        f.SYMBOL: document.symbol,
         f.SYMBOL_KEY: symbol_key(document.symbol),
         f.SYMBOL_PARTS: ",".join(sorted(set(parts))),
         f.BODY: ",".join(body_codes(document.symbol)),
         f.TITLE: posted_title,
-        "_stored_" + f.TITLE: document.title,
         f.LANGUAGE: document.language,
         f.YEAR: year_of(document.date),
+    }
+    # stored once, on the document's record; a paragraph's are filled in when read
+    shared = {
+        f.SYMBOL: document.symbol,
         f.SOURCE: source,
         f.CONTENT_HASH: content_hash,
+        **{"_stored_" + name: indexed[name] for name in SHARED_INDEXED},
+        "_stored_" + f.TITLE: document.title,
     }
+    common = {**indexed, **{"_stored_" + name: None for name in (*SHARED_INDEXED, f.TITLE)}}
     recommendations = 0
     for paragraph in document.paragraphs:
         recommendations += paragraph.is_recommendation
@@ -90,8 +102,8 @@ def document_fields(
         ],
         "symbol_from_filename": document.symbol_from_filename,
     }
-    yield {**common, f.KEY: document_key(doc), f.KIND: f.KIND_DOCUMENT, f.DOC_META: meta,
-           f.SPELLING: words}
+    yield {**indexed, **shared, f.KEY: document_key(doc), f.KIND: f.KIND_DOCUMENT,
+           f.DOC_META: meta, f.SPELLING: words}
 
 
 def paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str, Any]:
@@ -126,6 +138,54 @@ def paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str,
         text_field: paragraph.text,
         f.STORED_TEXT: paragraph.text,
     }
+
+
+class SharedFields:
+    """A paragraph's stored fields with those it shares with its document filled in
+    (``SHARED_STORED``, stored once on the document's record), for one reader.
+
+    The document records are read once each and kept while the reader is current
+    (``Generation.cached``).
+    """
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._documents: dict[str, dict[str, Any]] = {}
+
+    def fill(self, stored: dict[str, Any]) -> dict[str, Any]:
+        doc = stored.get(f.DOC)
+        if doc is None or stored.get(f.KIND) == f.KIND_DOCUMENT:
+            return stored
+        shared = self._documents.get(doc)
+        if shared is None:
+            shared = self._documents[doc] = self._read(doc)
+        return {**shared, **stored}
+
+    def _read(self, doc: str) -> dict[str, Any]:
+        try:
+            postings = self._reader.postings(f.KEY, document_key(doc))
+        except TermNotFound:
+            return {}
+        for docnum in postings.all_ids():
+            stored = self._reader.stored_fields(docnum)
+            return {name: stored[name] for name in SHARED_STORED if name in stored}
+        return {}
+
+
+class FilledSearcher(Searcher):
+    """A searcher whose stored fields are whole records: a paragraph's come with those it
+    shares with its document (``SharedFields``), wherever they are read (hits, lookups)."""
+
+    def __init__(self, reader: Any, shared: SharedFields | None = None, **kwargs: Any) -> None:
+        parent = kwargs.get("parent")  # sub-searchers, made by ``Searcher.__init__``
+        self._shared = shared or (parent._shared if parent is not None else SharedFields(reader))
+        super().__init__(reader, **kwargs)
+        read, fill = self.ixreader.stored_fields, self._shared.fill
+        self.stored_fields = lambda docnum: fill(read(docnum))
+        self.all_stored_fields = lambda: (fill(s) for s in self.ixreader.all_stored_fields())
+
+    def documents(self, **kw: Any) -> Iterator[dict[str, Any]]:
+        return (self.stored_fields(docnum) for docnum in self.document_numbers(**kw))
 
 
 def quality_dict(document: ExtractedDocument) -> dict[str, Any]:

@@ -29,7 +29,8 @@ from typing import Any
 
 from whoosh.index import TOC
 from whoosh.scoring import BM25F
-from whoosh.searching import Searcher
+
+from .fields import FilledSearcher, SharedFields
 
 
 @dataclass(slots=True, eq=False)
@@ -60,9 +61,15 @@ class Generation:
             value = self.common.setdefault(name, make())
         return value
 
-    def searcher(self, weighting: Any = None) -> Searcher:
-        """A searcher over the open reader; closing it leaves the reader open."""
-        return Searcher(self.reader, weighting=weighting or BM25F(), closereader=False)
+    def searcher(self, weighting: Any = None) -> FilledSearcher:
+        """A searcher over the open reader; closing it leaves the reader open.
+
+        Its records are whole: a paragraph's come with the fields stored once on its
+        document's record (``fields.SharedFields``, read once per generation).
+        """
+        shared = self.cached("shared fields", lambda: SharedFields(self.reader))
+        return FilledSearcher(self.reader, shared, weighting=weighting or BM25F(),
+                              closereader=False)
 
 
 _MISSING = object()
