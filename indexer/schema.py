@@ -37,7 +37,8 @@ from whoosh.support.charset import accent_map
 #:    -isation spelt -ization, "may" and "us" no longer stop words
 #: 3: French and Spanish accents folded before stemming ("educacion" meets "educación")
 #: 5: positions packed as small integer arrays (``PackedPositions``); the English words as
-#:    written kept once per document (``SPELLING``), not once per paragraph
+#:    written kept once per document (``SPELLING``), not once per paragraph; the ordinal
+#:    a sort column only (``SortKey``)
 FORMAT_VERSION = 5
 
 # field names, used everywhere instead of string literals
@@ -319,6 +320,15 @@ class Words(KEYWORD):
         return super().index(value, **kwargs)
 
 
+class SortKey(NUMERIC):
+    """A whole number that is stored and sorted on, never searched: a column, no terms
+    (an indexed NUMERIC writes eight terms a value)."""
+
+    def __init__(self) -> None:
+        super().__init__(stored=True, sortable=True)
+        self.indexed = False
+
+
 def analyse(analyzer: Any, text: str, fieldformat: Any) -> tuple[Posted, set[str]]:
     """The postings of ``text`` in a text field whose analyzer ends with a stemmer, and
     its words as written: one pass where Whoosh would make two (``spelling=True``).
@@ -364,7 +374,7 @@ def make_schema() -> Schema:
             SECTION_PATH: STORED(),
             NUMBER: ID(stored=True),
             ANNEX: ID(stored=True),
-            ORDINAL: NUMERIC(stored=True, sortable=True),
+            ORDINAL: SortKey(),
             PAGE: STORED(),
             PAGE_END: STORED(),
             PDF_PAGE: STORED(),

@@ -70,7 +70,8 @@ def _answers(directory: Path, codec: PackedCodec | None) -> list[list[tuple[str,
     rng = random.Random(3)
     vocabulary = [f"w{i}" for i in range(300)]
     texts = [" ".join(rng.choice(vocabulary[: rng.choice([5, 50, 300])])
-                      for _ in range(rng.randint(1, 400))) for _ in range(1500)]
+                      for _ in range(rng.randint(1, 400))) + f" w1 rare{n % 700}"
+             for n in range(1500)]  # rare words: postings kept in the term's entry
     ix = index.create_in(str(directory), schema)
 
     def writer():  # type: ignore[no-untyped-def]
@@ -87,7 +88,8 @@ def _answers(directory: Path, codec: PackedCodec | None) -> list[list[tuple[str,
     w.commit(optimize=True)
     queries = [wq.Term("text", "w1"), wq.Phrase("text", ["w1", "w2"]), wq.Term("words", "a"),
                wq.Term("tags", "w3"), wq.Term("text", "w299"),
-               wq.Phrase("text", ["w3", "w4", "w3"])]
+               wq.Phrase("text", ["w3", "w4", "w3"]), wq.Term("text", "rare7"),
+               wq.Phrase("text", ["w1", "rare8"]), wq.Term("id", "7")]
     with ix.searcher() as searcher:
         return [sorted((hit["id"], round(hit.score, 5))
                        for hit in searcher.search(q, limit=None)) for q in queries]
