@@ -34,6 +34,7 @@ from .pipeline import extract, file_hash
 from .readers import DEFAULT_MAX_BYTES
 from .records import DocumentInfo
 from .store import META_FILE, Batch, Store, fsync_directory, private_mkdir
+from .store.fields import Analysis
 from .symbols import symbol_key
 from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, ExtractFunction, Outcome, WorkerPool
 
@@ -270,7 +271,7 @@ class _Run:
         elif not numbered:
             self._warn(source, f"no numbered paragraphs (indexed as {len(document.paragraphs)} "
                                "unnumbered blocks)")
-        self.writer.write(doc, document, digest, source, status, stale)
+        self.writer.write(doc, document, digest, source, status, stale, outcome.analysis)
         self._event(source, status, document.pages, numbered, label)
 
     # -- reporting -----------------------------------------------------------------------
@@ -318,9 +319,9 @@ class _Writer:
         self.depth = 0
 
     def write(self, doc: str, document: ExtractedDocument, digest: str, source: str,
-              status: str, stale: list[str]) -> None:
+              status: str, stale: list[str], analysis: Analysis | None = None) -> None:
         with self._timed():
-            self._write(doc, document, digest, source, status, stale)
+            self._write(doc, document, digest, source, status, stale, analysis)
 
     @contextmanager
     def _timed(self) -> Iterator[None]:
@@ -335,7 +336,7 @@ class _Writer:
                 self.summary.write_seconds += time.monotonic() - started
 
     def _write(self, doc: str, document: ExtractedDocument, digest: str, source: str,
-               status: str, stale: list[str]) -> None:
+               status: str, stale: list[str], analysis: Analysis | None) -> None:
         if self.batch is not None and (doc in self.batch or any(d in self.batch for d in stale)):
             self.commit()  # a document goes into one batch once (see store.Batch)
         if self.batch is None:
@@ -343,7 +344,7 @@ class _Writer:
             self.opened = time.monotonic()
         for old in stale:
             self.batch.delete(old)
-        self.batch.replace(document, digest, source)
+        self.batch.replace(document, digest, source, analysis)
         numbered = sum(1 for p in document.paragraphs if p.number is not None)
         self.pending[doc] = _Written(status, document.pages, numbered)
         if len(self.pending) >= self.batch_size:

@@ -23,14 +23,19 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
+
+from whoosh.fields import Schema
 
 from .errors import ParaindexError, UnreadableFileError
 from .model import ExtractedDocument
 from .pipeline import extract
 from .readers import DEFAULT_MAX_BYTES
+from .schema import make_schema
 from .store import document_id
+from .store.fields import Analysis, analyse_paragraphs
 
 K = TypeVar("K")
 
@@ -66,6 +71,9 @@ class Outcome:
     cpu: float = 0.0
     #: the worker should not be trusted with another file (it ran out of memory)
     retire: bool = False
+    #: the paragraphs' texts analysed for the index (``fields.analyse_paragraphs``), so
+    #: the one process that writes does not have to
+    analysis: Analysis | None = None
 
 
 def default_jobs() -> int:
@@ -100,9 +108,19 @@ def extract_one(path: str, extract_fn: ExtractFunction = extract,
         except ValueError:
             outcome.document = None
             outcome.reason = "no UN document symbol (none in the masthead or the file name)"
+    if outcome.document is not None:
+        try:
+            outcome.analysis = analyse_paragraphs(outcome.document, _schema())
+        except Exception:  # the writer analyses the texts itself
+            outcome.analysis = None
     outcome.seconds = time.monotonic() - started
     outcome.cpu = time.process_time() - cpu
     return outcome
+
+
+@cache
+def _schema() -> Schema:
+    return make_schema()
 
 
 def one_line(text: str, limit: int = 160) -> str:

@@ -39,21 +39,35 @@ def document_key(doc: str) -> str:
     return f"{doc}#document"
 
 
+#: each paragraph's text analysed (``schema.analyse``): its postings and words as written
+Analysis = list[tuple[f.Posted, set[str]]]
+
+
+def analyse_paragraphs(document: ExtractedDocument, schema: Schema) -> Analysis:
+    """Each paragraph's text analysed for the field of its language: the costliest part
+    of writing, done where the document was extracted (a worker) when it can be."""
+    field = schema[f.TEXT_FIELDS.get(document.language, f.TEXT_EN)]
+    return [f.analyse(field.analyzer, p.text, field.format) for p in document.paragraphs]
+
+
 def document_fields(
-    document: ExtractedDocument, doc: str, content_hash: str, source: str, schema: Schema
+    document: ExtractedDocument, doc: str, content_hash: str, source: str, schema: Schema,
+    analysis: Analysis | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The records of one document: its paragraphs, then its own record with the metadata.
 
     Text fields come analysed (``schema.Posted``): the title once for every paragraph,
     each section heading once, each paragraph's text once for its stems and for its
     English words as written, which go to the document's own record (``SPELLING``).
+    ``analysis`` is that of the texts when it was done already (``analyse_paragraphs``).
     """
+    if analysis is None or len(analysis) != len(document.paragraphs):
+        analysis = analyse_paragraphs(document, schema)
     title = schema[f.TITLE]
     section = schema[f.SECTION]
     posted_title = f.Posted(title.index(document.title))
     sections: dict[str, f.Posted] = {}
     text_name = f.TEXT_FIELDS.get(document.language, f.TEXT_EN)
-    text_field = schema[text_name]
     words: set[str] = set()
     parts = [symbol_key(part) for part in symbol_parts(document.symbol)]
     parts.append(symbol_key(document.symbol))
@@ -76,15 +90,14 @@ def document_fields(
     }
     common = {**indexed, **{"_stored_" + name: None for name in (*SHARED_INDEXED, f.TITLE)}}
     recommendations = 0
-    for paragraph in document.paragraphs:
+    for paragraph, (posted, found) in zip(document.paragraphs, analysis, strict=True):
         recommendations += paragraph.is_recommendation
         fields = paragraph_fields(paragraph, doc, document.language)
         heading = fields[f.SECTION]
         if heading not in sections:
             sections[heading] = f.Posted(section.index(heading))
         fields[f.SECTION] = sections[heading]
-        fields[text_name], found = f.analyse(text_field.analyzer, paragraph.text,
-                                             text_field.format)
+        fields[text_name] = posted
         if text_name == f.TEXT_EN:
             words |= found
         yield {**common, **fields}

@@ -10,7 +10,7 @@ from .. import schema as f
 from ..errors import IndexProblem
 from ..model import ExtractedDocument
 from .durable import DurableStorage, fsync_directory
-from .fields import document_fields, document_id
+from .fields import Analysis, document_fields, document_id
 
 if TYPE_CHECKING:
     from .index import Store
@@ -55,8 +55,12 @@ class Batch:
             raise self._write_error(error) from error
         self.deleted.append(doc)
 
-    def replace(self, document: ExtractedDocument, content_hash: str, source: str) -> str:
+    def replace(self, document: ExtractedDocument, content_hash: str, source: str,
+                analysis: Analysis | None = None) -> str:
         """Remove every record of the document, then add the new ones. Returns its id.
+
+        ``analysis``: the paragraphs' texts analysed already (``fields.analyse_paragraphs``,
+        in a worker), or None to analyse them here.
 
         Whoosh writes stored fields as documents arrive, so a full disk can
         show here as well as in ``commit``; either way the batch must be cancelled.
@@ -66,7 +70,8 @@ class Batch:
         try:
             self._writer.delete_by_term(f.DOC, doc)
             schema = self._writer.schema
-            for fields in document_fields(document, doc, content_hash, source, schema):
+            for fields in document_fields(document, doc, content_hash, source, schema,
+                                          analysis):
                 self._writer.add_document(**fields)
         except OSError as error:
             raise self._write_error(error) from error
