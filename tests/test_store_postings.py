@@ -142,3 +142,21 @@ def test_paragraphs_show_what_they_store_once_on_their_document(tmp_path: Path) 
     hit = store.search("aquaculture").hits[0]
     assert (hit.record.symbol, hit.record.title) == ("A/80/1", "A title")
     assert [p.title for p in store.paragraphs("A/80/1@en")] == ["A title", "A title"]
+
+
+def test_texts_analysed_in_a_worker_are_written_as_if_analysed_here(tmp_path: Path) -> None:
+    from indexer.store.fields import analyse_paragraphs
+    from indexer.workers import extract_one
+
+    document = _document("A/80/1", "Fishermen's cooperatives and aquaculture, 2,271 boats.")
+    outcome = extract_one("/x/1.pdf", extract_fn=lambda path, max_bytes: document)
+    assert outcome.analysis == analyse_paragraphs(document, f.make_schema())
+    answers = []
+    for name, analysis in (("here", None), ("worker", outcome.analysis)):
+        store = Store.create(tmp_path / name)
+        with store.batch() as batch:
+            batch.replace(document, "h1", "/x/1.pdf", analysis)
+        found = store.search('"fishermen cooperatives" OR boats OR 2271')
+        answers.append([(h.record.key, round(h.score, 6), h.snippet) for h in found.hits])
+        assert store.suggest("fishermn") == ["fishermen"]
+    assert answers[0] == answers[1] and answers[0]
