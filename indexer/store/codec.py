@@ -42,6 +42,8 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 #: postings lists shorter than this live in the term's entry, with no block of their own
 INLINE_LIMIT = 5
+#: the first byte of a term entry that holds its postings (Whoosh's own are 0 and 1)
+INLINED = 2
 #: stored fields compressed together, about this many KB of them at a time (six or seven
 #: paragraphs): a paragraph's text shares its words with its neighbours' (a third smaller
 #: than one record at a time), and a block still decompresses in under 10 microseconds
@@ -245,28 +247,23 @@ class PackedTermInfo(W3TermInfo):
     def to_bytes(self) -> bytes:
         if self._packed is None:
             return super().to_bytes()
+        # the statistics Whoosh keeps in 23 bytes follow from the postings, but the
+        # shortest and longest field lengths (block quality)
         minlength = 0 if self._minlength is None else length_to_byte(self._minlength)
-        return self._struct.pack(
-            True, self._weight, self._df, minlength, length_to_byte(self._maxlength),
-            self._maxweight, self._minid, self._maxid,
-        ) + self._packed
+        return bytes([INLINED, minlength, length_to_byte(self._maxlength)]) + self._packed
 
     @classmethod
     def from_bytes(cls, s: bytes) -> PackedTermInfo:
-        size = cls._struct.size
-        if not s[0]:
-            terminfo = cls()
+        terminfo = cls()
+        if s[0] != INLINED:
             terminfo.__dict__.update(W3TermInfo.from_bytes(s).__dict__)
             terminfo._packed = None
             return terminfo
-        flags, weight, df, minlength, maxlength, maxweight, minid, maxid = (
-            cls._struct.unpack(s[:size]))
-        terminfo = cls()
-        terminfo._weight, terminfo._df = weight, df
-        terminfo._minlength, terminfo._maxlength = (byte_to_length(minlength),
-                                                    byte_to_length(maxlength))
-        terminfo._maxweight, terminfo._minid, terminfo._maxid = maxweight, minid, maxid
-        terminfo._packed = s[size:]
+        terminfo._packed = s[3:]
+        ids, weights, _ = terminfo.inlined_postings(0)
+        terminfo._weight, terminfo._df = sum(weights), len(ids)
+        terminfo._maxweight, terminfo._minid, terminfo._maxid = max(weights), ids[0], ids[-1]
+        terminfo._minlength, terminfo._maxlength = byte_to_length(s[1]), byte_to_length(s[2])
         return terminfo
 
 
@@ -308,6 +305,15 @@ class PackedTermsReader(W3TermsReader):
             return PackedTermInfo.from_bytes(self._tindex[self._keycoder(fieldname, tbytes)])
         except KeyError:
             raise TermNotFound(f"No term {fieldname}:{tbytes!r}") from None
+
+    # Whoosh reads these two at fixed offsets of its own entries; KeyError when not found
+    def frequency(self, fieldname: str, tbytes: bytes) -> float:
+        entry = self._tindex[self._keycoder(fieldname, tbytes)]
+        return PackedTermInfo.from_bytes(entry).weight()
+
+    def doc_frequency(self, fieldname: str, tbytes: bytes) -> int:
+        entry = self._tindex[self._keycoder(fieldname, tbytes)]
+        return PackedTermInfo.from_bytes(entry).doc_frequency()
 
 
 class BlockColumn(columns.Column):
