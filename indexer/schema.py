@@ -307,6 +307,25 @@ class PostedText(TEXT):
         return super().index(value, **kwargs)
 
 
+class PostedID(ID):
+    """An ID field that also takes ``Posted`` values (a document's id, analysed once for
+    all of its paragraphs)."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, Posted):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
+class PostedKeyword(KEYWORD):
+    """A keyword field that also takes ``Posted`` values."""
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if isinstance(value, Posted):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+
 class Words(KEYWORD):
     """Words as a set: indexed for their vocabulary only (no frequencies, no positions)."""
 
@@ -361,15 +380,15 @@ def make_schema() -> Schema:
     return Schema(
         **{
             KEY: ID(unique=True, stored=True),
-            DOC: ID(stored=True),
-            KIND: ID(stored=True),
+            DOC: PostedID(stored=True),
+            KIND: PostedID(stored=True),
             SYMBOL: STORED(),
-            SYMBOL_KEY: ID(stored=True),
-            SYMBOL_PARTS: KEYWORD(commas=True, lowercase=False, scorable=False),
-            BODY: KEYWORD(commas=True, lowercase=True, scorable=False),
+            SYMBOL_KEY: PostedID(stored=True),
+            SYMBOL_PARTS: PostedKeyword(commas=True, lowercase=False, scorable=False),
+            BODY: PostedKeyword(commas=True, lowercase=True, scorable=False),
             TITLE: PostedText(analyzer=english, stored=True, phrase=False),
-            LANGUAGE: ID(stored=True),
-            YEAR: ID(stored=True),
+            LANGUAGE: PostedID(stored=True),
+            YEAR: PostedID(stored=True),
             SECTION: PostedText(analyzer=english, phrase=False),
             SECTION_PATH: STORED(),
             NUMBER: ID(stored=True),

@@ -71,24 +71,29 @@ def document_fields(
     words: set[str] = set()
     parts = [symbol_key(part) for part in symbol_parts(document.symbol)]
     parts.append(symbol_key(document.symbol))
-    indexed = {
+    values = {
         f.DOC: doc,
         f.SYMBOL_KEY: symbol_key(document.symbol),
         f.SYMBOL_PARTS: ",".join(sorted(set(parts))),
         f.BODY: ",".join(body_codes(document.symbol)),
-        f.TITLE: posted_title,
         f.LANGUAGE: document.language,
         f.YEAR: year_of(document.date),
     }
+    # the same for every record of the document: analysed once
+    indexed: dict[str, Any] = {name: f.Posted(schema[name].index(value))
+                               for name, value in values.items()}
+    indexed[f.TITLE] = posted_title
+    indexed["_stored_" + f.DOC] = doc
     # stored once, on the document's record; a paragraph's are filled in when read
     shared = {
         f.SYMBOL: document.symbol,
         f.SOURCE: source,
         f.CONTENT_HASH: content_hash,
-        **{"_stored_" + name: indexed[name] for name in SHARED_INDEXED},
+        **{"_stored_" + name: values[name] for name in SHARED_INDEXED},
         "_stored_" + f.TITLE: document.title,
     }
     common = {**indexed, **{"_stored_" + name: None for name in (*SHARED_INDEXED, f.TITLE)}}
+    kinds: dict[str, f.Posted] = {}
     recommendations = 0
     for paragraph, (posted, found) in zip(document.paragraphs, analysis, strict=True):
         recommendations += paragraph.is_recommendation
@@ -97,6 +102,10 @@ def document_fields(
         if heading not in sections:
             sections[heading] = f.Posted(section.index(heading))
         fields[f.SECTION] = sections[heading]
+        kind = fields[f.KIND]
+        if kind not in kinds:
+            kinds[kind] = f.Posted(schema[f.KIND].index(kind))
+        fields[f.KIND], fields["_stored_" + f.KIND] = kinds[kind], kind
         fields[text_name] = posted
         if text_name == f.TEXT_EN:
             words |= found
