@@ -38,7 +38,8 @@ from whoosh.support.charset import accent_map
 #: 3: French and Spanish accents folded before stemming ("educacion" meets "educación")
 #: 5: positions packed as small integer arrays (``PackedPositions``); the English words as
 #:    written kept once per document (``SPELLING``), not once per paragraph; the ordinal
-#:    a sort column only (``SortKey``)
+#:    a sort column only (``SortKey``); the English word rules one filter
+#:    (``EnglishWordFilter``)
 FORMAT_VERSION = 5
 
 # field names, used everywhere instead of string literals
@@ -211,6 +212,41 @@ class ShortWordFilter(Filter):
                 yield token
 
 
+class EnglishWordFilter(Filter):
+    """The English word rules in one pass: ``NumberFilter``, lower case, accents folded
+    (``accent_map``), ``PossessiveFilter``, ``IrregularFormFilter``, ``SpellingFilter``
+    and ``ShortWordFilter``, in that order, and with the same results (tested).
+
+    One generator instead of seven: the chain of filters was most of the analysis time.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EnglishWordFilter)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, tokens):  # type: ignore[no-untyped-def]
+        irregular = IRREGULAR_FORMS.get
+        for token in tokens:
+            text = token.text
+            if "," in text:
+                text = text.replace(",", "")
+            text = text.lower().translate(accent_map)
+            if text.endswith(("'s", "’s")):
+                text = text[:-2]
+            elif text.endswith(("'", "’")):
+                text = text[:-1]
+            text = irregular(text, text)
+            if text.endswith("isation"):
+                text = text[:-7] + "ization"
+            elif text.endswith("isations"):
+                text = text[:-8] + "izations"
+            if len(text) > 1 or text.isdigit():
+                token.text = text
+                yield token
+
+
 #: a word, a number with thousands separators, or words joined by . or an apostrophe
 _TOKENS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[.'’]\w+)*"
 #: modal "may" is also the month, "us" also the country: both stay searchable
@@ -222,6 +258,17 @@ _EXTRA_STOP_WORDS = {"fr": {"les", "des", "l", "d", "qu"}, "es": {"los", "las", 
 def english_analyzer():  # type: ignore[no-untyped-def]
     """Words, lower case, accents folded, possessives dropped, irregular plurals joined,
     -isation spelt -ization, stop words out, stemmed."""
+    return (
+        RegexTokenizer(_TOKENS)
+        | EnglishWordFilter()
+        | StopFilter(stoplist=_ENGLISH_STOP_WORDS, minsize=1)
+        | StemFilter(lang="en")
+    )
+
+
+def english_analyzer_by_steps():  # type: ignore[no-untyped-def]
+    """``english_analyzer`` with one filter a rule, as it was written first: the reference
+    ``EnglishWordFilter`` is tested against."""
     return (
         RegexTokenizer(_TOKENS)
         | NumberFilter()

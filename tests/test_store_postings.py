@@ -160,3 +160,21 @@ def test_texts_analysed_in_a_worker_are_written_as_if_analysed_here(tmp_path: Pa
         answers.append([(h.record.key, round(h.score, 6), h.snippet) for h in found.hits])
         assert store.suggest("fishermn") == ["fishermen"]
     assert answers[0] == answers[1] and answers[0]
+
+
+def test_english_word_rules_in_one_filter_match_the_filters_one_by_one() -> None:
+    text = " ".join(TEXTS) + (
+        " Women's children’s States' organisations’ Organisations 2,271,000 1,5 a I 5 x "
+        "ÉCOLE naïve Crises MEDIA data’s us US May L'éducation d’une criteria's "
+        "Civilisation co-operation 3.5 A/HRC/59/15 ’s ' ’ mobilisations realisation"
+    )
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    for path in sorted(corpus.glob("*.txt")):
+        text += " " + path.read_text(errors="replace")
+    for mode in ("index", "query"):
+        for positions in (False, True):
+            fused = [(t.text, t.pos if positions else 0) for t in
+                     f.english_analyzer()(text, mode=mode, positions=positions)]
+            steps = [(t.text, t.pos if positions else 0) for t in
+                     f.english_analyzer_by_steps()(text, mode=mode, positions=positions)]
+            assert fused == steps and len(fused) > 1000
