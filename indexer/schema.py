@@ -308,24 +308,32 @@ def language_analyzer(lang: str):  # type: ignore[no-untyped-def]
 
 
 class PackedPositions(formats.Positions):
-    """Positions as an array of gaps: one byte a position where Whoosh's own format
-    spends a four-byte count and a pickle (about ten bytes for a word seen once).
+    """Positions as their gaps, one byte each, where Whoosh's own format spends a
+    four-byte count and a pickle (about ten bytes for a word seen once).
 
-    The first byte is the array's type code (``B``, ``H`` or ``I``: the smallest that
-    holds the largest gap); decoding is one ``array`` and one ``accumulate``, in C.
+    The first position is stored plus one, so that no gap is 0 and a value that opens
+    with a 0 byte can announce wider gaps: 0, then the type code of the array that holds
+    them (``H`` or ``I``). Decoding is one ``array`` and one ``accumulate``, in C.
     """
 
     def encode(self, poslist: Any) -> bytes:
-        gaps = [b - a for a, b in zip([0, *poslist], poslist, strict=False)]
-        largest = max(gaps, default=0)
-        code = "B" if largest < 0x100 else "H" if largest < 0x10000 else "I"
-        return code.encode() + array(code, gaps).tobytes()
+        gaps = [b - a for a, b in zip([-1, *poslist], poslist, strict=False)]
+        if max(gaps, default=0) < 0x100:
+            return bytes(gaps)
+        code = "H" if max(gaps) < 0x10000 else "I"
+        return b"\0" + code.encode() + array(code, gaps).tobytes()
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
-        return list(accumulate(array(chr(valuestring[0]), valuestring[1:])))
+        if valuestring[0]:
+            gaps: Any = valuestring
+        else:
+            gaps = array(chr(valuestring[1]), valuestring[2:])
+        return list(accumulate(gaps, initial=-1))[1:]
 
     def decode_frequency(self, valuestring: bytes) -> int:
-        return (len(valuestring) - 1) // array(chr(valuestring[0])).itemsize
+        if valuestring[0]:
+            return len(valuestring)
+        return (len(valuestring) - 2) // array(chr(valuestring[1])).itemsize
 
     def decode_weight(self, valuestring: bytes) -> float:
         return self.decode_frequency(valuestring) * self.field_boost
