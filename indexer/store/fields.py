@@ -128,8 +128,30 @@ def document_fields(
            f.DOC_META: meta, f.SPELLING: words}
 
 
+#: a paragraph's fields that are left out of its stored fields when empty (``record``
+#: reads a missing one as empty): most paragraphs have no annex, status, addressee,
+#: action, recommender, instrument or sub-paragraph; the indexed ones stay indexed
+STORED_ONLY_IF_SET = (f.SECTION_PATH, f.SUBPARAGRAPHS, f.INSTRUMENTS)
+INDEXED_STORED_ONLY_IF_SET = (f.NUMBER, f.ANNEX, f.UPR_STATUS, f.ADDRESSEE, f.ACTION,
+                              f.RECOMMENDER, f.RECOMMENDATION)
+
+
 def paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str, Any]:
-    """The fields of one paragraph; its text goes to the field of its language."""
+    """The fields of one paragraph; its text goes to the field of its language.
+
+    Empty values are indexed as before but not stored (``STORED_ONLY_IF_SET``).
+    """
+    fields = _paragraph_fields(paragraph, doc, language)
+    for name in STORED_ONLY_IF_SET:
+        if not fields[name]:
+            del fields[name]
+    for name in INDEXED_STORED_ONLY_IF_SET:
+        if not fields[name]:
+            fields["_stored_" + name] = None
+    return fields
+
+
+def _paragraph_fields(paragraph: Paragraph, doc: str, language: str) -> dict[str, Any]:
     if paragraph.number is None:
         kind = f.KIND_BLOCK
     elif "." in paragraph.number:
