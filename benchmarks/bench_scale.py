@@ -111,12 +111,18 @@ def build(target: Path, paragraphs: int, batch_size: int, seed: int) -> dict[str
             "checkpoints": checkpoints, "peak": peak_mb()}
 
 
-def sizes(target: Path) -> tuple[int, int, int]:
-    """(bytes of the live index, bytes on disk, segments) of an index folder."""
+#: what each kind of segment file holds, for the size breakdown
+FILE_KINDS = {"_stored.col": "stored fields", "pst": "postings", "trm": "terms"}
+
+
+def sizes(target: Path) -> tuple[int, int, int, dict[str, int]]:
+    """(bytes of the live index, bytes on disk, segments, live bytes by kind of file)
+    of an index folder."""
     store = Store(target)
     segments = store._ix._segments()
     live_ids = {segment.segment_id() for segment in segments}
     live = total = 0
+    kinds: dict[str, int] = {}
     latest = max(int(p.name.split("_")[-1].split(".")[0]) for p in target.glob("_MAIN_*.toc"))
     for path in target.iterdir():
         if not path.is_file():
@@ -127,7 +133,9 @@ def sizes(target: Path) -> tuple[int, int, int]:
         if name.split(".")[0] in live_ids or name == f"_MAIN_{latest}.toc" \
                 or name == "paraindex.json":
             live += size
-    return live, total, len(segments)
+            kind = FILE_KINDS.get(name.split(".", 1)[-1], "other")
+            kinds[kind] = kinds.get(kind, 0) + size
+    return live, total, len(segments), kinds
 
 
 def timed(
@@ -228,11 +236,13 @@ def main() -> None:
                   f"generator")
             curve = ", ".join(f"{n // 1000}k: {mb:.0f}" for n, mb in result["checkpoints"])
             print(f"RSS MB after each tenth: {curve}; peak {result['peak']:.0f} MB")
-            live, on_disk, segments = sizes(target)
+            live, on_disk, segments, kinds = sizes(target)
             raw = result["raw"]
             print(f"raw paragraph text {raw / 1e6:.0f} MB; index {live / 1e6:.0f} MB = "
                   f"{live / raw:.2f}x the raw text ({on_disk / 1e6:.0f} MB on disk with "
                   f"merged-away files kept for running searches); {segments} segments")
+            print("of which " + ", ".join(f"{kind} {size / 1e6:.1f} MB" for kind, size
+                                          in sorted(kinds.items(), key=lambda kv: -kv[1])))
         query_latency(target, args.queries, args.seed)
     finally:
         if not args.keep and not args.reuse and args.index is None:
