@@ -179,3 +179,21 @@ def test_english_word_rules_in_one_filter_match_the_filters_one_by_one() -> None
             steps = [(t.text, t.pos if positions else 0) for t in
                      f.english_analyzer_by_steps()(text, mode=mode, positions=positions)]
             assert fused == steps and len(fused) > 1000
+
+
+def test_postings_kept_in_term_entries_are_scored_a_term_at_a_time_as_whoosh_scores_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import indexer.store.accumulate as accumulate
+
+    store = Store.create(tmp_path / "index")
+    with store.batch() as batch:  # every term here has fewer postings than INLINE_LIMIT
+        batch.replace(_document("A/80/1", "Fishermen and aquaculture in coastal villages."),
+                      "h1", "/x/1.pdf")
+        batch.replace(_document("A/80/2", "Aquaculture of pastoralists."), "h2", "/x/2.pdf")
+    mine = store.search("aquaculture OR pastoralists OR title")
+    monkeypatch.setattr(accumulate, "terms_only", lambda parsed: None)  # Whoosh's matchers
+    theirs = store.search("aquaculture OR pastoralists OR title")
+    assert [h.record.key for h in mine.hits] == [h.record.key for h in theirs.hits]
+    assert [h.score for h in mine.hits] == pytest.approx([h.score for h in theirs.hits])
+    assert mine.total == theirs.total == 4

@@ -135,8 +135,8 @@ class PackedCodec(W3Codec):
                         scorer: Any = None) -> Any:
         if isinstance(terminfo, PackedTermInfo) and terminfo.is_inlined():
             ids, weights, values = terminfo.inlined_postings(format_.fixed_value_size())
-            return ListMatcher(ids, weights, values, format_, scorer=scorer, term=term,
-                               terminfo=terminfo)
+            return InlineMatcher(ids, weights, values, format_, scorer=scorer, term=term,
+                                 terminfo=terminfo)
         offset, length = terminfo.extent()
         return PackedLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
@@ -239,6 +239,21 @@ class PackedLeafMatcher(W3LeafMatcher):
         else:
             self._values = unpack_values(self._data[2], self._data[3], self._blocklength,
                                          self._fixedsize)
+
+
+class InlineMatcher(ListMatcher):
+    """The postings kept in a term's entry, also readable a block at a time the way
+    ``accumulate`` reads Whoosh's leaf matchers (``_read_ids``, ``_read_weights``,
+    ``_ids``, ``_weights``, ``_next_block``): they are one block."""
+
+    def _read_ids(self) -> None:
+        pass  # ``_ids`` is the list given
+
+    def _read_weights(self) -> None:
+        pass  # ``_weights`` is the array given
+
+    def _next_block(self) -> None:
+        self._i = len(self._ids)
 
 
 class PackedTermInfo(W3TermInfo):
