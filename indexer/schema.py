@@ -237,6 +237,7 @@ class EnglishWordFilter(Filter):
                 text = text[:-2]
             elif text.endswith(("'", "’")):
                 text = text[:-1]
+            token.written = text  # the word as a reader spells it (``analyse``)
             text = irregular(text, text)
             if text.endswith("isation"):
                 text = text[:-7] + "ization"
@@ -419,7 +420,7 @@ def analyse(analyzer: Any, text: str, fieldformat: Any) -> tuple[Posted, set[str
         if token.stopped:
             continue
         word = token.text
-        words.add(word)
+        words.add(getattr(token, "written", word))  # "children", not its join "child"
         positions.setdefault(stem(word), []).append(token.pos)
     encode, boost = fieldformat.encode, fieldformat.field_boost
     posted = Posted(
