@@ -21,6 +21,7 @@ from ..model import Line, Page, SourceDocument
 
 _FPDF_ERR_PASSWORD = 4
 _FONT_ITALIC = 1 << 6  # PDF font descriptor flag
+_FONT_NAME_BYTES = 128
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
@@ -86,6 +87,10 @@ class _Glyphs:
         self.raw = textpage.raw
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
+        # out-parameters made once per page rather than once per call (a line costs four calls)
+        self._box = [ctypes.c_double() for _ in range(4)]
+        self._name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+        self._flags = ctypes.c_int()
 
     def size(self, i: int) -> float:
         return pdfium_c.FPDFText_GetFontSize(self.raw, i)
@@ -95,16 +100,18 @@ class _Glyphs:
         return self._x.value, self._y.value
 
     def right(self, i: int) -> float:
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        left, right, bottom, top = self._box
+        right.value = 0.0  # what a fresh double holds when pdfium writes nothing
         pdfium_c.FPDFText_GetCharBox(self.raw, i, left, right, bottom, top)
         return right.value
 
     def style(self, i: int) -> tuple[bool, bool]:
         """(bold, italic) of character ``i``, from its weight, flags and font name."""
-        name = ctypes.create_string_buffer(128)
-        flags = ctypes.c_int()
-        pdfium_c.FPDFText_GetFontInfo(self.raw, i, name, 128, flags)
-        lowered = name.value.lower()
+        flags = self._flags
+        flags.value = 0
+        length = pdfium_c.FPDFText_GetFontInfo(self.raw, i, self._name, _FONT_NAME_BYTES, flags)
+        # pdfium copies nothing into a buffer too short for the name: read it only when copied
+        lowered = self._name.value.lower() if 0 < length <= _FONT_NAME_BYTES else b""
         weight = pdfium_c.FPDFText_GetFontWeight(self.raw, i)
         bold = weight >= 600 if weight > 0 else b"bold" in lowered
         italic = bool(flags.value & _FONT_ITALIC) or b"italic" in lowered or b"oblique" in lowered
@@ -120,6 +127,8 @@ def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[L
     lets the marker be recognised by its size.
     """
     glyphs = _Glyphs(textpage)
+    # most pages have no symbol-font glyphs: one search of the page spares a pass a line
+    private = _PRIVATE_USE.search(text) is not None
     lines: list[Line] = []
     start = 0
     previous_right: float | None = None
@@ -138,7 +147,7 @@ def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[L
             continues = (
                 abs(y - (previous.y or 0.0)) < 0.6 * size and 0 <= x - previous_right < 4 * size
             )
-        line = _make_line(glyphs, raw_line, offset, first, x, y, number, continues)
+        line = _make_line(glyphs, raw_line, offset, first, x, y, number, continues, private)
         if line is None:
             continue
         previous_right = glyphs.right(offset + len(raw_line.rstrip()) - 1)
@@ -159,6 +168,7 @@ def _make_line(
     y: float,
     number: int,
     continues: bool = False,
+    private: bool = True,
 ) -> Line | None:
     found = _LETTER.search(raw_line)
     letter = offset + found.start() if found else first
@@ -169,7 +179,9 @@ def _make_line(
     else:
         text = raw_line
     text = text.replace(_PDFIUM_LINE_HYPHEN, "-").replace("\x02", "-")
-    text = _PRIVATE_USE.sub("", text).strip()  # symbol-font glyphs (barcodes), never words
+    if private:
+        text = _PRIVATE_USE.sub("", text)  # symbol-font glyphs (barcodes), never words
+    text = text.strip()
     if not text:
         return None
     bold, italic = glyphs.style(letter)
