@@ -28,11 +28,17 @@ def detect_language(text: str) -> str:
     letters = _LETTER_RE.findall(sample[:4000])
     if not letters:
         return "und"
-    scripts = Counter(_script(ch) for ch in letters)
+    # classify each distinct letter once (a few dozen) rather than all 4,000; a Counter keeps
+    # first-seen order, so ties between scripts resolve as before
+    scripts: Counter[str] = Counter()
+    for ch, seen in Counter(letters).items():
+        scripts[_script(ch)] += seen
     script, count = scripts.most_common(1)[0]
     if script != "latin" and count > 0.5 * len(letters):
         return script
-    words = Counter(w.lower() for w in _WORD_RE.findall(sample))
+    words: Counter[str] = Counter()
+    for word, seen in Counter(_WORD_RE.findall(sample)).items():
+        words[word.lower()] += seen
     scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] >= 5 else "und"
