@@ -107,6 +107,9 @@ def contents_levels(entries: list[ContentsEntry]) -> dict[str, tuple[int, str]]:
     return levels
 
 
+_NOT_LETTERS_RE = re.compile(r"[\W_]+")
+
+
 def heading_key(text: str) -> str:
     """Compare headings by their letters only: case, spaces and punctuation vary."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_LETTERS_RE.sub("", text.casefold())

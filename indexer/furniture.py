@@ -125,9 +125,12 @@ def drop_glued_markers(text: str) -> str:
     return _GLUED_AFTER_STOP_RE.sub(after_stop, text)
 
 
+_MARKER_ALONE_RE = re.compile(r"\d{1,3}")
+
+
 def _is_floating_marker(line: Line, layout: Layout) -> bool:
     """A note marker that pdfium put on a line of its own ("84")."""
-    return bool(re.fullmatch(r"\d{1,3}", line.text)) and layout.smaller(line.size, 0.82)
+    return bool(_MARKER_ALONE_RE.fullmatch(line.text)) and layout.smaller(line.size, 0.82)
 
 
 def _flattened_furniture(body: list[Line], printed: str | None) -> tuple[list[Line], str | None]:

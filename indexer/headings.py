@@ -45,6 +45,10 @@ DOCUMENT_LABEL_RE = re.compile(
 )
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _TERMINAL = re.compile(r"[.;,]\W{0,2}$")
+# compiled once: continues_heading and classify run on every line of every report
+_HEADING_END_RE = re.compile(r"[.;]\W{0,2}$")
+_SUB_MARKER_RE = re.compile(r"^\(?[a-z]{1,4}\)\s")
+_SENTENCE_INSIDE_RE = re.compile(r"\w[.;]\s+[A-Z(]")
 _CONNECTORS = re.compile(
     r"\b(?:and|of|the|on|for|in|to|with|by|from|at|its|their|a|an|et|de|des|du|la|le|les|y|el"
     r"|los|las|del|en)$|[,:–-]$",
@@ -152,11 +156,11 @@ def _is_upper(text: str) -> bool:
 def _plausible_text(rest: str, typed: bool | None = None) -> bool:
     """Heading text: short, capitalised, and not ending like a sentence (a typed
     heading may end with a comma where it wraps)."""
-    terminal = re.search(r"[.;]\W{0,2}$" if typed else r"[.;,]\W{0,2}$", rest)
+    terminal = (_HEADING_END_RE if typed else _TERMINAL).search(rest)
     return (
         0 < len(rest) <= 220
         and not terminal
-        and not re.search(r"\w[.;]\s+[A-Z(]", rest)  # a sentence ends inside: not a title
+        and not _SENTENCE_INSIDE_RE.search(rest)  # a sentence ends inside: not a title
         and (rest[0].isupper() or rest[0] in "“\"‘'«" or rest[0].isdigit())
     )
 
@@ -220,7 +224,7 @@ def complete_heading_ok(heading: Heading) -> bool:
     if heading.kind in ("roman", "letter", "listed"):
         return True
     text = NUMBERED_RE.sub(r"\2", heading.text)
-    if len(text) > 170 or re.search(r"\w[.;]\s+[A-Z(]", text) or text.endswith("."):
+    if len(text) > 170 or _SENTENCE_INSIDE_RE.search(text) or text.endswith("."):
         return False
     return sum(ch.isalpha() for ch in text) >= 3
 
@@ -235,11 +239,11 @@ def continues_heading(
     """
     if layout.lines_are_paragraphs:
         return False
-    if len(line.text) > 160 or re.search(r"[.;]\W{0,2}$", text_so_far):
+    if len(line.text) > 160 or _HEADING_END_RE.search(text_so_far):
         return False
     if ROMAN_RE.match(line.text) or LETTER_RE.match(line.text) or NUMBERED_RE.match(line.text):
         return False
-    if re.match(r"^\(?[a-z]{1,4}\)\s", line.text):
+    if _SUB_MARKER_RE.match(line.text):
         return False  # a sub-paragraph "(a)", never part of a heading
     if heading_line.size is not None and line.size is not None and layout.body_size is not None:
         same_type = (

@@ -12,8 +12,11 @@ import re
 
 SUBPARA_LINE_RE = re.compile(r"^\(?([a-z]{1,2}|[ivxl]{1,6})\)\s")
 _BULLET_RE = re.compile(r"^[•●▪■◦\-–]\s")
-_STRAY_HYPHEN = re.compile(r"(?<=[A-Za-z]) -(?=[a-z])")
+# " -" first: a pattern that opens with a literal is searched for quickly, one that opens
+# with a lookbehind is tried at every character (same matches as "(?<=[A-Za-z]) -(?=[a-z])")
+_STRAY_HYPHEN = re.compile(r" -(?<=[A-Za-z] -)(?=[a-z])")
 _SPACE_BEFORE_PUNCT = re.compile(r" +(?=,(?:\s|$))")  # French spaces before ":" stay
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -39,6 +42,9 @@ def join_lines(lines: list[str]) -> str:
 def tidy(text: str) -> str:
     """Small repairs that every reader's text needs."""
     text = _STRAY_HYPHEN.sub("-", text)
-    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    if " ," in text:  # the patterns below cannot match without these (most texts)
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
     text = text.replace("\u00ad", "")
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    if "  " in text or "\t" in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text.strip()
