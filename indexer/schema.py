@@ -227,25 +227,45 @@ class EnglishWordFilter(Filter):
         return hash(type(self).__name__)
 
     def __call__(self, tokens):  # type: ignore[no-untyped-def]
-        irregular = IRREGULAR_FORMS.get
+        # a report repeats its words: each distinct one is folded once (a dict lookup
+        # after that), "" standing for a word the rules drop
+        folded = _FOLDED
         for token in tokens:
-            text = token.text
-            if "," in text:
-                text = text.replace(",", "")
-            text = text.lower().translate(accent_map)
-            if text.endswith(("'s", "’s")):
-                text = text[:-2]
-            elif text.endswith(("'", "’")):
-                text = text[:-1]
-            token.written = text  # the word as a reader spells it (``analyse``)
-            text = irregular(text, text)
-            if text.endswith("isation"):
-                text = text[:-7] + "ization"
-            elif text.endswith("isations"):
-                text = text[:-8] + "izations"
-            if len(text) > 1 or text.isdigit():
+            folding = folded.get(token.text)
+            if folding is None:
+                if len(folded) >= _FOLDED_MAX:
+                    folded.clear()
+                folding = folded[token.text] = _fold_english(token.text)
+            written, text = folding
+            token.written = written  # the word as a reader spells it (``analyse``)
+            if text:
                 token.text = text
                 yield token
+
+
+#: word as tokenized -> (as written, as indexed) by ``EnglishWordFilter``'s rules;
+#: module level, so that it is never pickled with the schema
+_FOLDED: dict[str, tuple[str, str]] = {}
+_FOLDED_MAX = 200_000
+
+
+def _fold_english(text: str) -> tuple[str, str]:
+    """``EnglishWordFilter``'s rules on one word: (the word as written, the word indexed);
+    the second is "" when the word is dropped."""
+    if "," in text:
+        text = text.replace(",", "")
+    text = text.lower().translate(accent_map)
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    elif text.endswith(("'", "’")):
+        text = text[:-1]
+    written = text
+    text = IRREGULAR_FORMS.get(text, text)
+    if text.endswith("isation"):
+        text = text[:-7] + "ization"
+    elif text.endswith("isations"):
+        text = text[:-8] + "izations"
+    return written, text if len(text) > 1 or text.isdigit() else ""
 
 
 #: a word, a number with thousands separators, or words joined by . or an apostrophe
