@@ -149,8 +149,9 @@ def looks_like_heading_type(line: Line, layout: Layout) -> bool | None:
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    # filter/map run the str methods in C: this is asked of most lines, several times
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _plausible_text(rest: str, typed: bool | None = None) -> bool:
