@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import headings as hd
@@ -207,6 +208,7 @@ class _Walker:
         #: unnumbered headings the contents page lists, with their level
         self.listed = listed or {}
         self._listed_lengths: list[int] | None = None
+        self._listed_letters: list[tuple[int, Counter[str]]] | None = None
         self.layout = layout
         self.starts = starts
         self.skip = skip
@@ -298,6 +300,8 @@ class _Walker:
         if key not in self.listed:
             if text[-1:] in ".;," or not self._listed_length(len(key)):
                 return None  # fuzzy matching is for heading-like lines of about the right length
+            if not self._may_be_close(key):
+                return None
             close = difflib.get_close_matches(key, self.listed, n=1, cutoff=0.8)
             if not close:
                 return None
@@ -312,6 +316,24 @@ class _Walker:
         if self._listed_lengths is None:
             self._listed_lengths = sorted({len(key) for key in self.listed})
         return any(abs(length - known) <= known // 4 for known in self._listed_lengths)
+
+    def _may_be_close(self, key: str) -> bool:
+        """Could ``get_close_matches(key, listed, cutoff=0.8)`` find anything?
+
+        Its own first two tests (length, then letters in common: ``real_quick_ratio``
+        and ``quick_ratio``), with the same arithmetic, without building a
+        ``SequenceMatcher``: most lines fail them.
+        """
+        if self._listed_letters is None:
+            self._listed_letters = [(len(known), Counter(known)) for known in self.listed]
+        letters = Counter(key)
+        for size, known in self._listed_letters:
+            length = size + len(key)
+            if 2.0 * min(size, len(key)) / length < 0.8:
+                continue
+            if 2.0 * sum((letters & known).values()) / length >= 0.8:
+                return True
+        return False
 
     def _is_next_item(self, parent: int, number: int) -> bool:
         if self.item_parent != parent:
