@@ -23,7 +23,7 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 
 
 def _markers(text: str) -> Iterator[tuple[int, bool, str]]:
-    """(start, bracketed, label) of each "(x) " or "x) ", x one to six letters a-z.
+    r"""(start, bracketed, label) of each "(x) " or "x) ", x one to six letters a-z.
 
     The same matches, in the same order, as ``re.finditer(r"(\()?([a-z]{1,6})\)\s")``:
     the letters run back from the bracket (at most six; a longer run matches its last
