@@ -64,6 +64,25 @@ def write_reports(folder: Path, count: int, start: int = 1, paragraphs: int = 12
     return paths
 
 
+def small_segments_index(tmp_path: Path) -> tuple[Path, Path]:
+    """(reports folder, index) of six reports committed one at a time: six small segments,
+    so the next run's commit merges some of them away."""
+    from indexer.batch import index_paths
+
+    reports, index = tmp_path / "reports", tmp_path / "index"
+    write_reports(reports, 6)
+    index_paths(index, [reports], batch_size=1)
+    return reports, index
+
+
+def merging_run(reports: Path, index: Path) -> None:
+    """Index four more reports one commit each: the commits merge the small segments."""
+    from indexer.batch import index_paths
+
+    write_reports(reports, 4, start=50)
+    index_paths(index, [reports], batch_size=1)
+
+
 def expected_records(paths: list[Path]) -> dict[str, int]:
     """Document id -> number of records (paragraphs and blocks) extraction gives it."""
     from indexer.store import document_id

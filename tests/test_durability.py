@@ -26,7 +26,15 @@ from indexer.errors import IndexProblem
 from indexer.store import META_FILE, Store
 from indexer.store import durable as durable_module
 
-from .test_batch_helpers import CLI, expected_records, index_state, report_text, write_reports
+from .test_batch_helpers import (
+    CLI,
+    expected_records,
+    index_state,
+    merging_run,
+    report_text,
+    small_segments_index,
+    write_reports,
+)
 
 SEED = int(os.environ.get("PARAINDEX_KILL_SEED", "20261127"))
 #: three lanes of incremental runs and one of rebuilds, killed this many times each
@@ -268,13 +276,9 @@ def test_readers_in_another_process_never_fail_or_see_half_a_document(tmp_path: 
 def test_a_search_opened_before_a_merge_can_still_read_what_it_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reports = tmp_path / "reports"
-    write_reports(reports, 6)
-    index = tmp_path / "index"
-    index_paths(index, [reports], batch_size=1)  # six small segments: the next commit merges
+    reports, index = small_segments_index(tmp_path)
     searcher = Store(index)._ix.searcher()
-    write_reports(reports, 4, start=50)
-    index_paths(index, [reports], batch_size=1)
+    merging_run(reports, index)
     assert len(Store(index)._ix._segments()) < 6  # segments were merged away
     records = list(searcher.all_stored_fields())  # their files are read only now
     searcher.close()

@@ -14,7 +14,7 @@ from indexer.records import DocumentInfo
 from indexer.store import Store
 from indexer.store import durable as durable_module
 
-from .test_batch_helpers import write_reports
+from .test_batch_helpers import merging_run, small_segments_index, write_reports
 
 
 def _whole(store: Store, info: DocumentInfo) -> bool:
@@ -24,10 +24,7 @@ def _whole(store: Store, info: DocumentInfo) -> bool:
 def test_a_store_sees_later_commits_and_each_record_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    reports = tmp_path / "reports"
-    write_reports(reports, 6)
-    index = tmp_path / "index"
-    index_paths(index, [reports], batch_size=1)  # six small segments: the next commits merge
+    reports, index = small_segments_index(tmp_path)
     reading = Store(index)
     before = reading.documents()
     assert len(before) == 6 and _whole(reading, before[0])
@@ -35,8 +32,7 @@ def test_a_store_sees_later_commits_and_each_record_once(
     held = reading._generation()
 
     monkeypatch.setattr(durable_module, "SUPERSEDED_GRACE_SECONDS", 0.0)
-    write_reports(reports, 4, start=50)
-    index_paths(index, [reports], batch_size=1)  # in this process, through another Store
+    merging_run(reports, index)  # in this process, through another Store
     assert len(Store(index)._ix._segments()) < 6  # segments were merged away
     held_ids = {segment.segment_id() for segment in held.reader.segments()}
     assert held_ids - {segment.segment_id() for segment in Store(index)._ix._segments()}
