@@ -749,15 +749,13 @@ def test_a_running_server_sees_documents_indexed_after_it_started(tmp_path: Path
     write_reports(reports, 2)
     index_paths(index, [reports])
     client = make_client(index)
-    listed = client.get("/api/documents").json()
-    assert len(listed["documents"] if isinstance(listed, dict) else listed) == 2
+    assert client.get("/api/documents").json()["total"] == 2
     assert client.get("/api/paragraph", params={"citation": "A/90/5 3"}).status_code == 404
     assert client.get("/api/search", params={"q": "report symbol:A/90/*"}).json()["total"] > 0
 
     write_reports(reports, 2, start=5)
     index_paths(index, [reports])  # another run while the server is up
-    listed = client.get("/api/documents").json()
-    assert len(listed["documents"] if isinstance(listed, dict) else listed) == 4
+    assert client.get("/api/documents").json()["total"] == 4
     assert client.get("/api/paragraph", params={"citation": "A/90/5 3"}).status_code == 200
     found = client.get("/api/search", params={"q": "report symbol:A/90/5"}).json()
     assert found["total"] > 0
