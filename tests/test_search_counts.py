@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import indexer.store.accumulate as accumulate
+import indexer.store.estimate as estimate
 import indexer.store.searching as searching
 from search.cli import cli
 from search.service import Paraindex
@@ -36,12 +37,52 @@ def test_many_matches_skip_blocks_and_estimate_the_total(
     exact = library.search(BOTH)
     assert not exact.total_estimated and exact.total > 50
     monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    monkeypatch.setattr(estimate, "SAMPLE_DOCS", 64)  # the sample index is ~190 documents
     estimated = library.search(BOTH)
     assert estimated.total_estimated
     assert [h.record.key for h in estimated.hits] == [h.record.key for h in exact.hits]
-    assert exact.total / 3 <= estimated.total <= exact.total * 3
+    assert exact.total / 2 <= estimated.total <= exact.total * 2
     deep = library.search(BOTH, limit=1000)  # a window past the last match: all collected
     assert not deep.total_estimated and deep.total == len(deep.hits) == exact.total
+
+
+def test_an_index_no_larger_than_the_sample_is_counted_exactly_even_when_blocks_are_skipped(
+    library: Paraindex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = library.search(BOTH)
+    monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    counted = library.search(BOTH)
+    assert not counted.total_estimated and counted.total == exact.total
+
+
+@pytest.mark.parametrize(
+    "phrase", ['"human rights"', '"climate change"', '"sexual exploitation and abuse"']
+)
+def test_a_phrase_total_is_estimated_from_its_real_matches_in_a_sample(
+    real_index: Path, monkeypatch: pytest.MonkeyPatch, phrase: str
+) -> None:
+    """Words of a phrase occur together far more often than chance: the estimate counts
+    the phrase's matches in windows spread over the index rather than multiplying the
+    words' shares."""
+    library = Paraindex(real_index)
+    exact = library.search(phrase)
+    assert not exact.total_estimated and exact.total > 100
+    monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    monkeypatch.setattr(estimate, "SAMPLE_DOCS", 1000)  # a fraction of the 25 reports
+    estimated = library.search(phrase)
+    assert estimated.total_estimated
+    assert exact.total / 1.6 <= estimated.total <= exact.total * 1.6
+    only_un = library.search(phrase, symbol="A/*")  # a filter: the sample counts its documents
+    monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 10**9)
+    exact_un = library.search(phrase, symbol="A/*")
+    assert exact_un.total / 1.6 <= only_un.total <= exact_un.total * 1.6
+
+
+def test_sample_windows_are_spread_evenly_and_cover_small_indexes_whole() -> None:
+    assert estimate.sample_windows(0, 100, 4) == []
+    assert estimate.sample_windows(80, 100, 4) == [(0, 80)]
+    windows = estimate.sample_windows(10_000, 400, 4)
+    assert windows == [(0, 100), (2500, 2600), (5000, 5100), (7500, 7600)]
 
 
 @pytest.mark.parametrize("query", [COMMON, "States rights", "fisher* OR women", "rihgts"])
@@ -81,22 +122,9 @@ def test_the_cli_says_about_when_the_total_is_estimated(
     assert json.loads(run("--format", "json"))["total_estimated"] is False
     assert "… about" not in run()
     monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 0)
+    monkeypatch.setattr(estimate, "SAMPLE_DOCS", 64)
     assert json.loads(run("--format", "json"))["total_estimated"] is True
     assert "… about " in run()
-
-
-def test_the_estimate_adds_shares_for_or_and_multiplies_them_for_and() -> None:
-    class Reader:
-        def doc_frequency(self, fieldname: str, text: str) -> int:
-            return {"a": 50, "b": 20}.get(text, 0)
-
-    from whoosh import query as wq
-
-    a, b = wq.Term("t", "a"), wq.Term("t", "b")
-    assert searching.estimated_count(Reader(), wq.Or([a, b]), 100, 100) == 60
-    assert searching.estimated_count(Reader(), wq.And([a, b]), 100, 100) == 10
-    assert searching.estimated_count(Reader(), wq.And([a, b]), 100, 50) == 5
-    assert searching.estimated_count(Reader(), wq.Term("t", "zzz"), 100, 100) == 1
 
 
 def test_a_filter_nothing_matches_finds_nothing(library: Paraindex) -> None:

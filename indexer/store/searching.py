@@ -20,6 +20,7 @@ from .. import schema as f
 from ..ranking import Ranking, rescore
 from ..records import Hit, ParagraphRecord, SearchResults
 from . import accumulate
+from .estimate import estimated_count
 from .facets import FACET_HITS
 from .facets import count as facet_counts
 from .fields import record
@@ -116,8 +117,8 @@ def search(
         return SearchResults(hits, total, facets)
     live = searcher.reader().doc_count()
     candidates = (len(allowed - masked) if allowed is not None else live - len(masked))
-    estimate = estimated_count(searcher.reader(), parsed, live, candidates)
-    return SearchResults(hits, max(total, estimate), facets, total_estimated=True)
+    estimate, exact = estimated_count(searcher, parsed, allowed, masked, candidates)
+    return SearchResults(hits, max(total, estimate), facets, total_estimated=not exact)
 
 
 def docset(generation: Generation | None, searcher: Any, query: wq.Query) -> set[int]:
@@ -269,55 +270,6 @@ def upper_bound(reader: Any, query: wq.Query) -> int:
         except Exception:  # a value the field cannot encode matches nothing
             continue
     return total
-
-
-def estimated_count(reader: Any, query: wq.Query, live: int, candidates: int) -> int:
-    """About how many of ``candidates`` documents (unfiltered, unmasked) ``query`` matches.
-
-    Terms are taken as independent: a document has a term with the share of the
-    index its postings cover; OR adds shares, AND multiplies them. Rounded to
-    two significant figures, as befits an estimate.
-    """
-    if live <= 0 or candidates <= 0:
-        return 0
-    count = share(reader, query, live) * candidates
-    return int(float(f"{count:.2g}")) if count >= 1 else 1
-
-
-def share(reader: Any, query: wq.Query, live: int) -> float:
-    """The estimated share of documents that ``query`` matches (see ``estimated_count``)."""
-    if isinstance(query, wq.Every):
-        return 1.0
-    if isinstance(query, wq.Term):
-        try:
-            return min(1.0, reader.doc_frequency(query.fieldname, query.text) / live)
-        except Exception:
-            return 0.0
-    if isinstance(query, (wq.And, wq.Phrase, wq.Ordered, wq.Sequence)):
-        parts = (
-            [share(reader, wq.Term(query.fieldname, w), live) for w in query.words]
-            if isinstance(query, wq.Phrase)
-            else [share(reader, sub, live) for sub in query.subqueries]
-        )
-        product = 1.0
-        for part in parts:
-            product *= part
-        return product
-    if isinstance(query, wq.AndMaybe):
-        return share(reader, query.a, live)
-    if isinstance(query, wq.AndNot):
-        return share(reader, query.a, live) * (1.0 - share(reader, query.b, live))
-    if isinstance(query, wq.Not):
-        return 1.0 - share(reader, query.query, live)
-    if isinstance(query, wq.CompoundQuery):  # Or, DisjunctionMax
-        missing = 1.0
-        for sub in query.subqueries:
-            missing *= 1.0 - share(reader, sub, live)
-        return 1.0 - missing
-    children = list(query.children())
-    if children:
-        return max(share(reader, sub, live) for sub in children)
-    return 0.0
 
 
 def reorder(
