@@ -12,7 +12,10 @@ A paragraph recommends when one of its clauses is a *directive*:
   should be limited", "Data should be protected") the directive is *weak*;
 - a bare imperative opening a clause ("Ratify ...", "To set up ...",
   "(a) Take note of ..."), which counts only where the caller knows it is in a
-  list of recommendations.
+  list of recommendations;
+- a hedged proposal to an actor that can act: "The General Assembly may wish to
+  take note of the present report", "Governments may wish to give consideration
+  to becoming parties" (the labelled set's "may wish to" convention).
 
 Each directive says whether it is the report's own ("own") or someone else's
 that the report narrates ("reported": a past tense, "the World Bank
@@ -57,7 +60,7 @@ from .verbs import ADVERBS, BASE_VERBS, is_base_verb, lemma, phrasal
 class Directive:
     """One operative clause."""
 
-    form: str  # "performative", "passive", "should", "imperative"
+    form: str  # "performative", "passive", "should", "hedged", "imperative"
     voice: str  # OWN or REPORTED
     speaker: str  # the subject of a performative; "" when left out or for should/imperatives
     addressee: str  # the addressee phrase as printed; "" when implicit
@@ -101,7 +104,7 @@ _DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|a
                         r"remembered|understood|clarified|added|said)\b")
 #: every performative, passive and "should" above contains one of these
 _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
-              "exhort", "appeal", "reiterat", "reaffirm", "renew", "should")
+              "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "wish")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
 _INTERPRETIVE = re.compile(
     r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|necessarily|automatically)[ ]+)?(?:construed|"
@@ -181,6 +184,11 @@ def _sentence_directives(
     # should
     for match in _SHOULD.finditer(sentence):
         directive = _should(sentence, match, is_self, segment, covered)
+        if directive:
+            found.append(directive)
+    # may wish to
+    for match in _MAY_WISH.finditer(sentence):
+        directive = _hedged(sentence, match, is_self, segment)
         if directive:
             found.append(directive)
     # a clause opening with a bare verb
@@ -394,6 +402,44 @@ def _should(
             "should", frame.voice or OWN, frame.speaker, "", "", False, framed=True,
             segment=segment)
     return Directive("should", frame.voice or OWN, frame.speaker, addressee, action, strong,
+                     framed=frame.own, segment=segment)
+
+
+_MAY_WISH = re.compile(r"(?<![\w-])(?:may|might)[ ]+(?:also[ ]+|therefore[ ]+|further[ ]+)?"
+                       r"wish[ ]+to[ ]+")
+#: "may wish to bear in mind that ...", "may wish to recall the latest developments": a fact to
+#: keep in mind (about the report itself, as a rule), not an act
+_MIND_THAT = re.compile(r"^(?:(?:(?:take|bear|keep)[ ]+(?:into[ ]+account|in[ ]+mind)|note|"
+                        r"be[ ]+aware)[ ]+that\b|recall\b|(?:bear|keep)[ ]+in[ ]+mind\b)")
+_TRAILING_NAME = re.compile(r"(?:\b[Tt]he[ ]+[A-Z][\w-]*(?:[ ]+(?:[A-Z][\w-]*|of|on|for|and|"
+                            r"the))*)?[ ]*$")
+_GIVE_CONSIDERATION = re.compile(r"^give[ ]+(?:(?:due|serious|favourable|favorable|further)[ ]+)?"
+                                 r"consideration[ ]+to\b")
+
+
+def _hedged(
+    sentence: str, match: re.Match[str], is_self: Callable[[str], bool], segment: int
+) -> Directive | None:
+    """'The Committee may wish to request the secretariat to ...': the report proposes, in a
+    hedge, what the body it goes to (or another actor that can act) might decide."""
+    left = sentence[: match.start()]
+    after = sentence[match.end():]
+    if _MIND_THAT.match(after):
+        return None
+    # "In view of the above the Committee may wish to": an opener printed without its comma
+    subject = clause_subject(left) or _TRAILING_NAME.search(left).group(0).strip()
+    if not subject or re.search(r"\b(?:If|Should|Unless|Where|When|as)\b", left.split(",")[0]) \
+            and subject == clause_subject(left.split(",")[0]):
+        return None  # "as the Committee may wish to ...": a condition or a comparison
+    if not (classify(subject) or is_pronoun(subject)):
+        return None  # "Readers may wish to consult the annex": no actor that decides
+    if is_self(subject):
+        return None  # "the Commission may wish to examine" in its own report: its work plan
+    frame = frame_of(left[: left.rfind(subject)], is_self)
+    action = "consider" if _GIVE_CONSIDERATION.match(after) else first_action(after)[0]
+    if not action:
+        return None
+    return Directive("hedged", frame.voice or OWN, frame.speaker, subject, action, True,
                      framed=frame.own, segment=segment)
 
 

@@ -78,7 +78,7 @@ _ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
 #: a paragraph recommends nothing
 _CUES = ("recom", "urg", "call", "encourag", "request", "invit", "suggest", "advis", "advic",
          "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "engag", "prie", "demand",
-         "insta", "alient", "pide", "solicit", "exig", "devr", "deber")
+         "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish")
 
 
 def _has_cue(text: str) -> bool:

@@ -357,6 +357,30 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "of the eightieth session, of an item entitled 'Observer status'.", {}, {"rec": False}),
     ("'first and foremost' is no verb", "States should, first and foremost, assess energy needs "
      "in the light of the right to development.", {}, {"rec": True, "action": "assess"}),
+    # the "may wish to" convention: a hedged proposal to an actor that can act is a
+    # recommendation, to that actor, of the verb after "may wish to"
+    ("'may wish to' proposes an act to the body that decides", "The General Assembly may wish "
+     "to take note of the present report.", {"title": SG},
+     {"rec": True, "addressees": ["General Assembly"], "action": "take note"}),
+    ("'may wish to' after an opener printed without its comma", "In view of the above the "
+     "Committee may wish to request the secretariat to monitor developments within the industry "
+     "and report back to its next session.", {"title": "Progress report by the UNCTAD "
+                                                       "secretariat"},
+     {"rec": True, "addressees": ["other"], "action": "request", "by": "UNCTAD secretariat"}),
+    ("'may wish to give consideration to' is consider", "Governments may wish to give "
+     "consideration to becoming parties to the Convention.", {},
+     {"rec": True, "addressees": ["States"], "action": "consider"}),
+    ("'may wish to take into account that' the report is a pointer", "The Committee may wish to "
+     "take into account that this report has a complementary function to the other sessional "
+     "documents.", {"title": "Progress report by the UNCTAD secretariat"}, {"rec": False}),
+    ("'may wish to recall' asks for a memory, not an act", "In this context the Standing "
+     "Committee may wish to recall the latest developments with regard to the Convention.",
+     {"title": "Progress report by the UNCTAD secretariat"}, {"rec": False}),
+    ("'may wish to' with no actor that decides", "Readers may wish to consult the annex for the "
+     "full list of outputs.", {}, {"rec": False}),
+    ("a body's 'may wish to' about its own work", "The Commission may wish to examine the "
+     "international practice outlined above.", {"title": "Report of the International Law "
+                                                         "Commission"}, {"rec": False}),
 ]
 
 
@@ -648,11 +672,13 @@ _EXTRACTED: dict[str, Any] = {}
 
 
 def _document(name: str) -> Any:
-    """One real report of ../shared/corpus, extracted once per test session."""
+    """One real report of ../shared/corpus (or of ../shared/bulk: "bulk/<file>"), extracted
+    once per test session."""
     if name not in _EXTRACTED:
         from indexer.pipeline import extract
 
-        _EXTRACTED[name] = extract(shared_path("corpus", name))
+        parts = name.split("/") if "/" in name else ["corpus", name]
+        _EXTRACTED[name] = extract(shared_path(*parts))
     return _EXTRACTED[name]
 
 
@@ -693,6 +719,10 @@ REAL = [
      ["Committee on Economic Social and Cultural Rights"]),
     ("A_80_44-EN.pdf", "2", False, None, True, ["States"], ["Committee against Torture"]),
     ("A_80_44-EN.pdf", "48", False, None, False, [], []),
+    # "may wish to" (labelled set, TD/B/CN.4/36 and TD/B/CN.4/48): the secretariat proposes
+    ("bulk/TD_B_CN.4_36.en.pdf", "28", False, None, True, ["other"], ["UNCTAD secretariat"]),
+    ("bulk/TD_B_CN.4_36.en.pdf", "19", False, None, True, ["States"], ["UNCTAD secretariat"]),
+    ("bulk/TD_B_CN.4_48.en.pdf", "6", False, None, True, ["States"], ["UNCTAD secretariat"]),
 ]
 
 
