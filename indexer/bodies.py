@@ -23,7 +23,7 @@ _HEADS = (
     r"Independent Experts?|Working Group|Expert Mechanism|Inspectors?|Board of Auditors|Board|"
     r"Mission|visiting mission|High Commissioner|Secretary-General|Commission|Panel|"
     r"Subcommittee|Permanent Forum|Forum|Group of Experts|Council|Executive Director|"
-    r"Administrator|Monitoring Team|Team|Office"
+    r"Administrator|Monitoring Team|Team|Office|Expert Group|Group"
 )
 #: a proper name continued after its head: capitalised words and the small words between
 _CAPS = r"[ ]+[A-Z][\w’'-]*(?:[ ]+[A-Z][\w’'-]*)*"
@@ -139,6 +139,9 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
         if body:
             name = _trim_name(body.group(1))
             return Author(name, _heads_of(name))
+    line = _author_line(title, texts)
+    if line and line[1] == "statement":
+        return Author(line[0], _heads_of(line[0]) | {"i", "we"})
     counts: Counter[str] = Counter()
     for text in texts:
         for match in _SELF_SUBJECT.finditer(text):
@@ -147,7 +150,7 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
             counts["i"] += 1
     whole = "\n".join([title, *texts])
     if not counts:
-        name = _name_from_symbol(symbol) or _name_from_front(front) or ""
+        name = _name_from_symbol(symbol) or (line[0] if line else _name_from_front(front)) or ""
         head = re.match(rf"(?:United Nations\s+)?({_HEADS})", name)
         if head:
             shorter = _expand(head.group(1).lower(), whole, title)
@@ -155,6 +158,12 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
                 name = shorter
         return Author(name, _heads_of(name))
     head, _ = counts.most_common(1)[0]
+    if line and (line[1] == "secretariat" or head == "i" or head in _heads_of(line[0])):
+        # the masthead's full name ("Analytical Support and Sanctions Monitoring Team" for
+        # "the Monitoring Team"); a secretariat paper speaks for the secretariat whoever it
+        # quotes
+        heads = _heads_of(line[0]) | {head} | ({"i", "we"} if head == "i" else set())
+        return Author(line[0], heads if line[1] != "secretariat" else _heads_of(line[0]))
     if head == "i":
         name = _first_person_author(front) or _first_person_author(whole) or ""
         author = Author(name, _heads_of(name) | {"i", "we"})
@@ -221,7 +230,9 @@ def _heads_of(name: str) -> set[str]:
         return set()
     lowered = name.lower()
     heads = {lowered}
-    head = re.match(rf"(?:united nations\s+)?((?i:{_HEADS}))", name, re.IGNORECASE)
+    # the head may follow capitalised words: "Analytical Support and Sanctions Monitoring Team"
+    head = re.match(rf"(?:united nations\s+)?((?i:{_HEADS}))", name, re.IGNORECASE) or \
+        re.match(rf"(?:[A-Z][\w’'-]*\s+(?:and\s+)?){{1,4}}?({_HEADS})\b", name)
     if head:
         words = head.group(1).lower()
         heads.add(words)
@@ -232,21 +243,74 @@ def _heads_of(name: str) -> set[str]:
         heads |= {"high commissioner"}
     if lowered.startswith("special rapporteur"):
         heads |= {"special rapporteur", "rapporteur"}
+    if lowered.endswith("secretariat"):
+        heads |= {"secretariat"}
     return heads
 
 
 _BODY_NAME = rf"{_FULL_NAME_PREFIX}(?:{_HEADS})(?:{_NAME_TAIL})"
-_TRANSMITS = re.compile(rf"transmit[s]?\b[^.]*?\breport of the\s+((?:{_HEADS})(?:{_NAME_TAIL}))")
+#: a name led by capitalised words ("Analytical Support and Sanctions Monitoring Team",
+#: "Informal Expert Group on Women and Peace and Security")
+_LED_NAME = rf"(?:[A-Z][\w’'-]*[ ]+(?:and[ ]+)?){{0,4}}(?:{_HEADS})(?![\w-])(?:{_NAME_TAIL})"
+_TRANSMITS = re.compile(
+    r"\b(?:transmit|share|forward)(?:s|ting)?\b[^.]*?\b(?:report|note|summary(?: note)?|"
+    r"study|assessment)\s+(?:of|by|from)\s+(?:the\s+(?:meetings?|work|session)\s+of\s+)?"
+    rf"the\s+({_LED_NAME})")
+_TITLE_REPORT_OF = re.compile(rf"\b(?:[Rr]eport|Note|Study|Advice) (?:of|by) the\s+({_LED_NAME})")
+#: the author line of a statement: "Statement submitted by Sikh Human Rights Group, a
+#: non-governmental organization in consultative status ..."
+_STATEMENT_BY = re.compile(
+    r"\bStatement (?:jointly )?submitted by (?:the\s+)?(?P<name>[A-Z][^,;:()]{2,150}?)"
+    r"(?:\s*\([^)]*\))?,\s+(?:an?\s+)?(?:non-governmental|intergovernmental|national human "
+    r"rights|civil society)")
+#: the author line of a secretariat paper: "Note by the Secretariat", "Progress report by the
+#: UNCTAD secretariat"
+_SECRETARIAT_BY = re.compile(
+    r"\b(?:[A-Z][a-z]+ report|Report|Note|Study|Paper|Memorandum) by the\s+"
+    r"(?P<name>(?:[A-Z][\w-]*\s+)?[Ss]ecretariat)\b")
 _PRESENT_REPORT = re.compile(rf"\bIn (?:the present|this) (?:report|note),? the\s+({_BODY_NAME})")
 _REPORT_OF = re.compile(rf"\b(?:[Rr]eport|[Nn]ote|[Ss]tudy|[Aa]dvice) (?:of|by) the\s+"
                         rf"({_BODY_NAME})")
 
 
 def _name_from_front(front: str) -> str | None:
-    for pattern in (_TRANSMITS, _PRESENT_REPORT, _REPORT_OF):
+    for pattern in (_TRANSMITS, _PRESENT_REPORT, _REPORT_OF, _SECRETARIAT_BY):
         match = pattern.search(front)
         if match:
-            return _trim_name(match.group(1))
+            name = _trim_name(match.group(1))
+            return name[:1].upper() + name[1:]
+    return None
+
+
+def _fuller(name: str, text: str) -> str:
+    """The longest form of ``name`` printed in ``text`` ("the meeting of the Informal Expert
+    Group on the situation in ..." after "Co-Chairs of the Informal Expert Group on Women and
+    Peace and Security")."""
+    forms = Counter(_trim_name(m.group(0)) for m in re.finditer(rf"{re.escape(name)}{_NAME_TAIL}",
+                                                                text))
+    longer = [form for form in forms if len(form) > len(name)]
+    return max(longer, key=lambda form: (forms[form], len(form))) if longer else name
+
+
+def _author_line(title: str, texts: list[str]) -> tuple[str, str] | None:
+    """The author a masthead or a transmittal names, and how: "statement" (an NGO's, which
+    speaks as "we" and "I"), "transmitted" (a report sent on by a letter or note: its
+    author speaks in it), "titled" ("Eighteenth report of the Analytical Support and Sanctions
+    Monitoring Team"), "secretariat" (a secretariat paper)."""
+    front = "\n".join([title, *texts[:3]])
+    statement = _STATEMENT_BY.search(front)
+    if statement:
+        return _trim_name(statement.group("name")), "statement"
+    transmitted = _TRANSMITS.search(front)
+    if transmitted:
+        return _fuller(_trim_name(transmitted.group(1)), front), "transmitted"
+    titled = _TITLE_REPORT_OF.search(title)
+    if titled:
+        return _fuller(_trim_name(titled.group(1)), front), "titled"
+    secretariat = _SECRETARIAT_BY.search(front)
+    if secretariat:
+        name = " ".join(secretariat.group("name").split())
+        return name[0].upper() + name[1:], "secretariat"
     return None
 
 
