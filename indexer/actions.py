@@ -65,7 +65,8 @@ def skip_parenthetical(text: str) -> str:
                   r"therefore|thus|still|now|instead|equally|likewise|"
                   r"urgently|immediately|in particular|inter alia|as a matter of (?:priority|"
                   r"urgency)|at a minimum|at least|always|only|primarily|first|ideally|"
-                  r"accordingly|again|once again|strongly|respectfully|,)\s*)+", "", text)
+                  r"accordingly|consequently|hence|again|once again|strongly|respectfully|,)"
+                  r"\s*)+", "", text)
     match = re.match(r"^,?\s*(?:by|at|in|within|before|no later than|as soon as|where|when|"
                      r"if|as|inter alia|in consultation|through|with|among|from)\b[^,]{0,160},"
                      r"\s*", text)
@@ -79,6 +80,13 @@ def skip_parenthetical(text: str) -> str:
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these",
                 "those", "of", "for", "in", "on", "with", "by", "to", "from", "any", "each",
                 "such", "no", "every", "whose", "at", "as"}
+
+
+def _actor(phrase: str) -> bool:
+    """A phrase naming someone who can act: in the vocabulary, or an acronym ("that CSW bring
+    ...": the Commission on the Status of Women)."""
+    return bool(classify(phrase)) or bool(re.fullmatch(r"(?:the\s+)?[A-Z]{2,}[A-Za-z-]*",
+                                                       phrase.strip()))
 
 
 def split_subjunctive(clause: str) -> tuple[str, str, str]:
@@ -116,7 +124,7 @@ def split_subjunctive(clause: str) -> tuple[str, str, str]:
             # "that the Committee write to Member States": a bare form the lexicon lacks, right
             # after an actor, is the subjunctive
             subject = " ".join(words[:i]).rstrip(",")
-            if classify(comma_parts(subject)[-1]) and not subject.endswith(","):
+            if _actor(comma_parts(subject)[-1]) and not subject.endswith(","):
                 rest = " ".join(words[i + 1 :])
                 return subject, phrasal(bare, rest), rest
         if bare in BASE_VERBS and previous not in _DETERMINERS and previous not in MODALS:
@@ -124,8 +132,7 @@ def split_subjunctive(clause: str) -> tuple[str, str, str]:
             subject = " ".join(words[:i]).rstrip(",")
             candidate = (subject, phrasal(bare, rest), rest)
             head = re.sub(r"(?:[ ]+(?:either|also|further|fully|[a-z]+ly))+$", "", subject)
-            if classify(comma_parts(head)[-1]) or is_pronoun(head) or head.lower() in ("you",
-                                                                                          "we"):
+            if _actor(comma_parts(head)[-1]) or is_pronoun(head) or head.lower() in ("you", "we"):
                 return candidate
             if fallback is None and bare not in NOUNLIKE:
                 fallback = candidate

@@ -89,7 +89,8 @@ _PASSIVE = re.compile(
     re.DOTALL,
 )
 _IT_IS = re.compile(r"(?<![\w-])[Ii]t is (?:(?:also|further|therefore|strongly|thus)[ ]+)*"
-                    r"(?P<verb>recommended|suggested|requested|advised)[ ]+that[ ]+")
+                    r"(?P<verb>recommended|suggested|requested|advised|(?:our|my)[ ]+(?:suggestion|"
+                    r"recommendation|proposal|request))[ ]+that[ ]+")
 _DRAFT = re.compile(r"\b(?:adopt|adoption of|approve|approval of|consider and adopt)[ ]+(?:the|a)"
                     r"[ ]+(?:following[ ]+)?draft[ ]+(?:resolution|decision)s?\b[^.]*:")
 _SHOULD = re.compile(r"(?<![\w-])should(?![\w-])")
@@ -107,7 +108,8 @@ _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "sugg
               "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "wish")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
 _INTERPRETIVE = re.compile(
-    r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|necessarily|automatically)[ ]+)?(?:construed|"
+    r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|consequently|necessarily|automatically)[ ]+)?"
+    r"(?:construed|"
     r"considered|regarded|interpreted|understood|seen|viewed|read|taken|deemed|treated|"
     r"counted|characterized|characterised|classified|described|confused|mistaken|equated)"
     r"[ ]+(?:as|to|with)\b"

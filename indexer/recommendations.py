@@ -499,6 +499,10 @@ def _addressees(
                                       if phrase in text else [])
         else:
             categories = classify(phrase, context.council)
+            if not categories and directive.form in ("performative", "passive") and \
+                    _NAMED.fullmatch(phrase.strip()):
+                # "We request CSW to bring ...": a body the vocabulary does not know
+                categories = [OTHER]
             if _NATIONAL.search(phrase) and _focus_of(context):
                 # a country report's "national authorities" are that country's Government
                 categories = [GOVERNMENT if c == STATES else c for c in categories]
@@ -527,6 +531,8 @@ def _addressees(
 _BOARD_SERIES = re.compile(r"^(?:DP/|E/ICEF/|UNW/|WFP/EB|UNEP/EA)")
 
 
+#: an addressee printed as an acronym ("CSW"): a body, though not one the vocabulary knows
+_NAMED = re.compile(r"(?:the\s+)?[A-Z]{2,}[A-Za-z-]*")
 _NATIONAL = re.compile(r"\bnational (?:and local )?(?:authorities|Government)\b", re.IGNORECASE)
 
 

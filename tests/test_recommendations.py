@@ -32,6 +32,8 @@ RECS = ("III. Conclusions and recommendations",)
 UPR = ("II. Conclusions and/or recommendations",)
 ACABQ = "Report of the Advisory Committee on Administrative and Budgetary Questions"
 SG = "Report of the Secretary-General"
+NGO = ("Commission on the Status of Women: Statement submitted by Sikh Human Rights Group, a "
+       "non-governmental organization in consultative status with the Economic and Social Council")
 
 
 def para(text: str, number: str | None = "1", section: tuple[str, ...] = BODY,
@@ -381,6 +383,18 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("a body's 'may wish to' about its own work", "The Commission may wish to examine the "
      "international practice outlined above.", {"title": "Report of the International Law "
                                                          "Commission"}, {"rec": False}),
+    # rules added when the second held-out split became development data (DEV4)
+    ("'it is our suggestion that' is the speaker's own", "There are similar stories in other "
+     "parts of the world. It is our suggestion that CSW bring these examples to the conference.",
+     {"title": NGO}, {"rec": True, "addressees": ["other"], "action": "bring",
+                      "by": "Sikh Human Rights Group"}),
+    ("an acronym the vocabulary lacks is a body addressed", "We request CSW to bring in "
+     "communities, faiths and religions into the debate.", {"title": NGO},
+     {"rec": True, "addressees": ["other"], "action": "bring"}),
+    ("'should consequently be regarded as' is interpretive", "The present document concentrates "
+     "on existing arrangements. It should consequently be regarded as a step towards closer "
+     "collaboration among subregional organizations.",
+     {"title": "Progress report by the UNCTAD secretariat"}, {"rec": False}),
 ]
 
 
