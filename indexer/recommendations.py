@@ -150,6 +150,8 @@ class _Context:
     track_bodies: bool = False
     #: the source a restated recommendation was last attributed to
     last_source: str = ""
+    #: a management response: the evaluation, review or audit whose recommendations it answers
+    answered: str = ""
     chapeau: Directive | None = None  # a recommending chapeau ending the previous paragraph
     statuses: dict[str, str] = field(default_factory=dict)  # UPR chapeau number -> status
     default_status: str | None = None
@@ -176,6 +178,8 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     context.compilation = context.compilation or any(_RESPONSE_HEADING.search(h) for h in headings)
     context.track_bodies = context.compilation or any(
         _COMPILATION_HEADING.search(h) for h in headings)
+    context.answered = _answered_document(title, texts[:4])
+    context.last_source = context.answered
     _read_statuses(paragraphs, context)
     annex_authors: dict[str, Author] = {}
     for index, paragraph in enumerate(paragraphs):
@@ -184,6 +188,20 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     if not _reviews_reports(author):
         _fill_implicit_addressees(findings)
     return findings
+
+
+_ANSWERED = re.compile(
+    r"\bmanagement response (?:to|on) (?:the |an? )?(?P<source>(?:[\w-]+ ){0,3}?(?:evaluation|"
+    r"review|audit|assessment|inspection)(?: of [^.;:()]{3,120}?)?)(?=\s*(?:[.;:(]|$|\b(?:is|was|"
+    r"are|summari[sz]es|provides|sets)\b))", re.IGNORECASE)
+
+
+def _answered_document(title: str, texts: list[str]) -> str:
+    """What a management response answers ("the management response to the evaluation of the
+    UNICEF Strategic Plan, 2022–2025"): the source of the recommendations it restates; of the
+    names printed, the fullest."""
+    names = [m.group("source") for text in (title, *texts) for m in _ANSWERED.finditer(text)]
+    return max(names, key=lambda name: (" of " in name, len(name))) if names else ""
 
 
 def _reviews_reports(author: Author) -> bool:
@@ -369,11 +387,16 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
         context.chapeau = _last_chapeau(directives) or counted[-1]
     if label and compilation and kind == OWN:
         kind = REPORTED  # a tracking document restates others' numbered recommendations
+    if context.answered and kind == OWN and rec_section:
+        # a management response recommends nothing itself: under "Key evaluation
+        # recommendations and management response" it restates what it answers
+        kind = REPORTED
     finding = _finding(kind, counted, directives, head, text, states, is_item, context)
     source = re.match(r"^(\w+)\s+recommendation", label or "", re.IGNORECASE)
     if source and source.group(1).lower() not in ("formal", "informal", "key", "main", "general"):
         finding.kind = REPORTED  # "Evaluation recommendation 3:" in a management response
-        finding.recommenders = [source.group(1)]
+        answered = source.group(1).lower() in context.answered.lower()
+        finding.recommenders = [context.answered if answered else source.group(1)]
     return finding
 
 
