@@ -142,6 +142,10 @@ def _sentence_directives(
     found: list[Directive] = []
     covered: list[tuple[int, int]] = []
     lowered = sentence.lower()
+    if sentence.rstrip().endswith(":"):
+        lead_in = _lead_in(sentence, is_self, segment)
+        if lead_in:
+            return [lead_in]
     if not any(cue in lowered for cue in _VERB_CUES):  # no performative, passive or should
         imperative = _imperative(sentence, segment)
         return [imperative] if imperative else []
@@ -443,6 +447,38 @@ def _hedged(
         return None
     return Directive("hedged", frame.voice or OWN, frame.speaker, subject, action, True,
                      framed=frame.own, segment=segment)
+
+
+#: "The following points are suggested for discussion ... and for inclusion in the Chair's
+#: proposals:", "the following Chair's proposals will be submitted for further consideration":
+#: the report's proposals, whose actions are the items that follow
+_PROPOSALS = re.compile(
+    r"\b[Tt]he[ ]+following[ ]+(?:[\w’'-]+[ ]+){0,3}?(?:points|messages|proposals|elements|actions|"
+    r"suggestions|options|measures|steps)\b[^.:]{0,250}?\b(?P<aux>are|is|will[ ]+be|were|was|"
+    r"have[ ]+been)[ ]+(?:[a-z]+[ ]+)?(?:suggested|proposed|submitted|put[ ]+forward|offered)[ ]+"
+    r"for\b[^.:]{0,250}:[ ]*$")
+#: "In addition, the members of the Security Council could:": a hedged lead-in to items
+_HEDGED_LEAD_IN = re.compile(r"(?<![\w-])(?:could|might|may(?:[ ]+wish[ ]+to)?)(?:[ ]+(?:also|"
+                             r"further|therefore))?[ ]*:[ ]*$")
+
+
+def _lead_in(sentence: str, is_self: Callable[[str], bool], segment: int) -> Directive | None:
+    """A lead-in whose actions are the items that follow: the report's proposals, or a hedged
+    "X could:" (a chapeau only: it recommends nothing by itself)."""
+    proposals = _PROPOSALS.search(sentence)
+    if proposals:
+        voice = REPORTED if proposals.group("aux") in ("were", "was") else OWN
+        return Directive("passive", voice, "", "", "", True, chapeau=True, segment=segment)
+    hedged = _HEDGED_LEAD_IN.search(sentence)
+    if not hedged:
+        return None
+    left = sentence[: hedged.start()]
+    subject = clause_subject(left)
+    if not subject or not classify(subject) or is_self(subject):
+        return None
+    frame = frame_of(left[: left.rfind(subject)], is_self)
+    return Directive("hedged", frame.voice or OWN, frame.speaker, subject, "", False,
+                     chapeau=True, segment=segment)
 
 
 _PARTICIPLE_AGENT = re.compile(r"[ ,]+(?:[a-z]+(?:ed|en|wn|ne|lt|pt|nt|id|ut|et|un|de)|led)"

@@ -84,6 +84,7 @@ _CUES = ("recom", "urg", "call", "encourag", "request", "invit", "suggest", "adv
 def _has_cue(text: str) -> bool:
     lowered = text.lower()  # substring tests: far cheaper than one case-blind alternation
     return any(cue in lowered for cue in _CUES)
+_BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·–-]|\([a-z]{1,4}\)|[a-z]\))\s")
 _LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+(?:To|That)\b")
 _LABEL = re.compile(r"^(?:Recommendation|Recommandation|Recomendación)\s+\d+", re.IGNORECASE)
 #: "Evaluation recommendation 3:", "Recommendation 2.", "Audit recommendation 12:"
@@ -352,7 +353,9 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
 
     counted: list[Directive] = []
     kind = ""
-    own = [d for d in directives if d.voice == OWN and d.form != "imperative"]
+    # a hedged lead-in ("X could:") only carries its addressee to the items that follow
+    own = [d for d in directives if d.voice == OWN and d.form != "imperative" and d.strong or
+           d.voice == OWN and d.form not in ("imperative", "hedged")]
     strong_own = [d for d in own if d.strong]
     framed = [d for d in own if d.framed]
     imperatives = [d for d in directives if d.form == "imperative" and (d.strong or is_item)]
@@ -382,6 +385,8 @@ def _analyse_paragraph(head: Paragraph, context: _Context) -> Finding:
     if not kind:
         if directives and text.rstrip().endswith(":"):
             context.chapeau = _last_chapeau(directives) or directives[-1]
+        elif chapeau is not None and _BULLET.match(text):
+            context.chapeau = chapeau  # an item not understood does not end its list
         return Finding()
     if text.rstrip().endswith(":"):
         context.chapeau = _last_chapeau(directives) or counted[-1]

@@ -404,6 +404,27 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
       "before": ("The present document provides the management response to the evaluation of "
                  "the UNICEF Strategic Plan, 2022–2025.",)},
      {"rec": True, "by": "evaluation of the UNICEF Strategic Plan, 2022–2025"}),
+    ("the report's proposals introduce their actions", "The following points are suggested for "
+     "discussion during the twentieth session of the Forum and for inclusion in the Chair's "
+     "proposals:\n(a) Invite Members of the Forum to take concrete steps;\n(b) Request the Forum "
+     "secretariat to prepare a note.", {"title": "United Nations Forum on Forests: Note by the "
+                                                 "Secretariat"},
+     {"rec": True, "action": "invite", "by": "Secretariat"}),
+    ("proposals narrated in the past are not the report's", "The following proposals were "
+     "submitted for consideration by the working group:\n(a) Establish a fund;\n(b) Review the "
+     "rules.", {}, {"rec": False}),
+    ("a hedged lead-in 'X could:' recommends nothing by itself", "In addition, the members of "
+     "the Security Council could:", {}, {"rec": False}),
+    ("an item under a hedged lead-in", "• Urge the international community to fully fund "
+     "humanitarian response plans in the region.",
+     {"before": ("In addition, the members of the Security Council could:",)},
+     {"rec": True, "addressees": ["Security Council"], "action": "urge"}),
+    ("an item not understood does not end its list", "• Request an update from subregional "
+     "organizations on their implementation of the agenda.",
+     {"before": ("In addition, the members of the Security Council could:",
+                 "• Support programmes that advance the implementation of the Sahel Gender "
+                 "Compact.")},
+     {"rec": True, "addressees": ["Security Council"], "action": "request"}),
     ("'should consequently be regarded as' is interpretive", "The present document concentrates "
      "on existing arrangements. It should consequently be regarded as a step towards closer "
      "collaboration among subregional organizations.",
@@ -750,6 +771,8 @@ REAL = [
     ("bulk/TD_B_CN.4_36.en.pdf", "28", False, None, True, ["other"], ["UNCTAD secretariat"]),
     ("bulk/TD_B_CN.4_36.en.pdf", "19", False, None, True, ["States"], ["UNCTAD secretariat"]),
     ("bulk/TD_B_CN.4_48.en.pdf", "6", False, None, True, ["States"], ["UNCTAD secretariat"]),
+    # a secretariat note's proposals for the Forum's decision (DEV4)
+    ("bulk/E_CN.18_2025_2.en.pdf", "61", False, None, True, ["other"], ["Secretariat"]),
 ]
 
 
@@ -805,6 +828,19 @@ def test_the_recommending_body_is_the_one_the_masthead_names(
     finding = one(text, title=title, before=before)
     assert finding.is_recommendation
     assert finding.recommenders == [body]
+
+
+@pytest.mark.shared
+def test_items_under_a_hedged_lead_in_of_a_real_report() -> None:
+    """S/2025/492: "In addition, the members of the Security Council could:" then bullets."""
+    paragraphs = _document("bulk/S_2025_492.en.pdf").paragraphs
+    lead_in = next(p for p in paragraphs if p.text.startswith("In addition, the members of the "
+                                                            "Security Council could:"))
+    items = paragraphs[paragraphs.index(lead_in) + 1:][:6]
+    assert not lead_in.is_recommendation
+    wanted = [p for p in items if p.text.startswith(("• Urge", "• Call for", "• Request"))]
+    assert len(wanted) == 5
+    assert all(p.is_recommendation and p.addressees == ["Security Council"] for p in wanted)
 
 
 #: reports whose author the rules did not know (the second held-out split, DEV4, and DEV2)
