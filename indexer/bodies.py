@@ -149,6 +149,11 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
         for _ in _FIRST_PERSON.finditer(text):
             counts["i"] += 1
     whole = "\n".join([title, *texts])
+    if not counts and not line:
+        romance = _ROMANCE_SELF.search(whole)
+        if romance:  # "la Secretaría ofrece las siguientes sugerencias"
+            name = _ROMANCE_NAMES[romance.group(1).lower()]
+            return Author(name, _heads_of(name))
     if not counts:
         name = _name_from_symbol(symbol) or (line[0] if line else _name_from_front(front)) or ""
         head = re.match(rf"(?:United Nations\s+)?({_HEADS})", name)
@@ -173,6 +178,16 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
     heads = _heads_of(name) | {head}
     return Author(name, heads)
 
+
+#: a French or Spanish report's author speaking of itself ("la Secretaría ofrece las siguientes
+#: sugerencias", "le Secrétariat propose"), by its English name
+_ROMANCE_SELF = re.compile(
+    r"\b(?:la|le|el)\s+(Secretaría|Secrétariat|Secretario General|Secrétaire général)\s+"
+    r"(?:ofrece|propone|recomienda|sugiere|considera|observa|propose|recommande|suggère|"
+    r"considère|estime|observe)\b")
+_ROMANCE_NAMES = {"secretaría": "Secretariat", "secrétariat": "Secretariat",
+                  "secretario general": "Secretary-General",
+                  "secrétaire général": "Secretary-General"}
 
 #: heads that name one kind of body even without its full name
 _SPECIFIC_HEADS = {"secretary-general", "special rapporteur", "independent expert",

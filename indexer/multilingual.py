@@ -94,14 +94,29 @@ _RELATIVE = re.compile(r"\b(?:que|qui|cual|laquelle|lequel|donde|où)\s+(?:se\s+
                        re.IGNORECASE)
 
 
+#: "el grupo de trabajo formuló la siguiente solicitud ...: Se solicita a la Secretaría ...":
+#: what follows the colon quotes another body
+_QUOTES = re.compile(
+    r"\b(?:formul[óo]|formularon|hizo|hicieron|adopt[óo]|aprob[óo]|a\s+formulé|ont\s+formulé|"
+    r"a\s+adopté|a\s+fait|a\s+demandé)\s+(?:la|las|el|los|le|les|l['’])\s*(?:siguientes?|"
+    r"suivante?s?)\b[^:]{0,200}:", re.IGNORECASE)
+#: "Se invita a los Estados Miembros a consultar las aportaciones": a pointer to documents
+_POINTER = re.compile(r"\b(?:a|à)\s+(?:consultar|consulter|remitirse|se\s+reporter|leer|lire)\b",
+                      re.IGNORECASE)
+
+
 def _own_sentences(text: str) -> list[str]:
+    quoted = _QUOTES.search(text)
+    if quoted:
+        text = text[: quoted.start()]
     return [s for s in sentences(text) if not _REPORTED_OPENER.search(s)]
 
 
 def _verbs(sentence: str) -> list[re.Match[str]]:
     """The recommending verbs of a sentence that are not in a relative clause."""
     return [m for pattern in (_FRENCH, _SPANISH) for m in pattern.finditer(sentence)
-            if not _RELATIVE.search(sentence[max(0, m.start() - 20): m.start()])]
+            if not _RELATIVE.search(sentence[max(0, m.start() - 20): m.start()])
+            and not _POINTER.search(sentence[m.end(): m.end() + 80])]
 
 
 def has_cue(text: str, should: bool = True) -> bool:

@@ -582,6 +582,13 @@ def test_a_committee_restating_its_recommendations_names_the_states_it_addressed
      []),
     ("Constituyen una violación de la Declaración de Principios, en que se exige que Etiopía "
      "llegue a un acuerdo.", False, []),
+    # another body's request quoted after its lead-in (A/AC.292/2024/3, DEV4)
+    ("Como parte de las acciones acordadas, el grupo de trabajo formuló la siguiente solicitud en "
+     "el párrafo 13 b) del anexo A: Se solicita a la Secretaría de las Naciones Unidas que recabe "
+     "las opiniones de los Estados.", False, []),
+    # a pointer to documents, not a call to act
+    ("Las aportaciones recibidas se publican en la página web del grupo de trabajo. Se invita a "
+     "los Estados Miembros a consultar las aportaciones escritas completas.", False, []),
 ])
 def test_french_and_spanish_recommendations_name_their_addressee(
         text: str, rec: bool, addressees: list[str]) -> None:
@@ -841,6 +848,16 @@ def test_items_under_a_hedged_lead_in_of_a_real_report() -> None:
     wanted = [p for p in items if p.text.startswith(("• Urge", "• Call for", "• Request"))]
     assert len(wanted) == 5
     assert all(p.is_recommendation and p.addressees == ["Security Council"] for p in wanted)
+
+
+def test_a_spanish_secretariat_paper_speaks_for_the_secretariat() -> None:
+    """A/AC.292/2024/3: "la Secretaría ofrece las siguientes sugerencias" (no English masthead)."""
+    finding = one("Además de las recomendaciones formuladas por los Estados, la Secretaría ofrece "
+                  "las siguientes sugerencias: a) se alienta a los Estados a aprovechar todas las "
+                  "vías disponibles para intercambiar experiencias.",
+                  title="Documento de antecedentes inicial")
+    assert finding.is_recommendation
+    assert finding.recommenders == ["Secretariat"]
 
 
 #: reports whose author the rules did not know (the second held-out split, DEV4, and DEV2)
