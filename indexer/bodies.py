@@ -268,14 +268,15 @@ _BODY_NAME = rf"{_FULL_NAME_PREFIX}(?:{_HEADS})(?:{_NAME_TAIL})"
 #: "Informal Expert Group on Women and Peace and Security")
 _LED_NAME = rf"(?:[A-Z][\w’'-]*[ ]+(?:and[ ]+)?){{0,4}}(?:{_HEADS})(?![\w-])(?:{_NAME_TAIL})"
 _TRANSMITS = re.compile(
-    r"\b(?:transmit|share|forward)(?:s|ting)?\b[^.]*?\b(?:report|note|summary(?: note)?|"
+    r"\b(?:transmit|share|forward|circulate)(?:s|ting)?\b[^.]*?\b(?:report|note|summary(?: note)?|"
     r"study|assessment)\s+(?:of|by|from)\s+(?:the\s+(?:meetings?|work|session)\s+of\s+)?"
     rf"the\s+({_LED_NAME})")
-_TITLE_REPORT_OF = re.compile(rf"\b(?:[Rr]eport|Note|Study|Advice) (?:of|by) the\s+({_LED_NAME})")
+_TITLE_REPORT_OF = re.compile(rf"\b(?:[Rr]eport|Note|Study|Advice) (?:of|by) the\s+({_LED_NAME})|"
+                              rf"^Letter dated [^.:]{{0,60}}? from the\s+({_LED_NAME})")
 #: the author line of a statement: "Statement submitted by Sikh Human Rights Group, a
 #: non-governmental organization in consultative status ..."
 _STATEMENT_BY = re.compile(
-    r"\bStatement (?:jointly )?submitted by (?:the\s+)?(?P<name>[A-Z][^,;:()]{2,150}?)"
+    r"\b[Ss]tatement (?:jointly )?submitted by (?:the\s+)?(?P<name>[A-Z][^;:()]{2,300}?)"
     r"(?:\s*\([^)]*\))?,\s+(?:an?\s+)?(?:non-governmental|intergovernmental|national human "
     r"rights|civil society)")
 #: the author line of a secretariat paper: "Note by the Secretariat", "Progress report by the
@@ -321,7 +322,7 @@ def _author_line(title: str, texts: list[str]) -> tuple[str, str] | None:
         return _fuller(_trim_name(transmitted.group(1)), front), "transmitted"
     titled = _TITLE_REPORT_OF.search(title)
     if titled:
-        return _fuller(_trim_name(titled.group(1)), front), "titled"
+        return _fuller(_trim_name(titled.group(1) or titled.group(2)), front), "titled"
     secretariat = _SECRETARIAT_BY.search(front)
     if secretariat:
         name = " ".join(secretariat.group("name").split())

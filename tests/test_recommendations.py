@@ -825,6 +825,19 @@ AUTHOR_LINES = [
     ("Review of business continuity: Report of the Joint Inspection Unit", (),
      "The Inspectors recommend that executive heads update their policies.",
      "Joint Inspection Unit"),
+    ("Letter dated 14 April 2025 from the Panel of Experts on Libya established pursuant to "
+     "resolution 1973 (2011) addressed to the President of the Security Council", (),
+     "The Panel recommends that the Committee update the sanctions list.",
+     "Panel of Experts on Libya"),
+    ("Commission on the Status of Women: Joint statement submitted by Women for Peace and Girls "
+     "Forward, non-governmental organizations in consultative status with the Economic and "
+     "Social Council", (), "We urge Member States to adopt gender-responsive budgets.",
+     "Women for Peace and Girls Forward"),
+    ("Situation of human rights in Eritrea", ("Note by the Secretariat The Secretariat has the "
+                                              "honour to circulate the report of the Special "
+                                              "Rapporteur on the situation of human rights in "
+                                              "Eritrea.",),
+     "The Special Rapporteur recommends that States adopt laws.", "Special Rapporteur"),
 ]
 
 
