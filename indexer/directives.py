@@ -105,7 +105,8 @@ _DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|a
                         r"remembered|understood|clarified|added|said)\b")
 #: every performative, passive and "should" above contains one of these
 _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
-              "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "wish")
+              "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "wish", "may consider",
+              "might consider", "may also consider")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
 _INTERPRETIVE = re.compile(
     r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|consequently|necessarily|automatically)[ ]+)?"
@@ -411,8 +412,11 @@ def _should(
                      framed=frame.own, segment=segment)
 
 
+#: "may wish to <act>", and its twin "may consider <doing>" ("Member States may consider further
+#: formalizing annual resolutions"), not "may consider that" or "may consider the matter"
 _MAY_WISH = re.compile(r"(?<![\w-])(?:may|might)[ ]+(?:also[ ]+|therefore[ ]+|further[ ]+)?"
-                       r"wish[ ]+to[ ]+")
+                       r"(?:wish[ ]+to[ ]+|(?=consider[ ]+(?:(?:further|also|[a-z]+ly)[ ]+)?"
+                       r"[a-z]{3,}ing\b))")
 #: "may wish to bear in mind that ...", "may wish to recall the latest developments": a fact to
 #: keep in mind (about the report itself, as a rule), not an act
 _MIND_THAT = re.compile(r"^(?:(?:(?:take|bear|keep)[ ]+(?:into[ ]+account|in[ ]+mind)|note|"

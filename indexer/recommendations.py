@@ -78,7 +78,8 @@ _ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
 #: a paragraph recommends nothing
 _CUES = ("recom", "urg", "call", "encourag", "request", "invit", "suggest", "advis", "advic",
          "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "engag", "prie", "demand",
-         "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish")
+         "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish", "may consider",
+         "might consider", "may also consider")
 
 
 def _has_cue(text: str) -> bool:

@@ -386,6 +386,11 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      {"title": "Progress report by the UNCTAD secretariat"}, {"rec": False}),
     ("'may wish to' with no actor that decides", "Readers may wish to consult the annex for the "
      "full list of outputs.", {}, {"rec": False}),
+    ("'may consider <doing>' is the same hedge", "Member States may consider further formalizing "
+     "annual Economic and Social Council resolutions to respond to the report.", {"title": SG},
+     {"rec": True, "addressees": ["States"], "action": "consider"}),
+    ("'may consider that' is no proposal", "The Committee may consider that the measures are "
+     "adequate.", {"title": SG}, {"rec": False}),
     ("a body's 'may wish to' about its own work", "The Commission may wish to examine the "
      "international practice outlined above.", {"title": "Report of the International Law "
                                                          "Commission"}, {"rec": False}),
