@@ -105,7 +105,7 @@ NOMINALISATIONS = {
 
 #: verb + particle kept together as one action ("take note"; "take steps" stays "take")
 _JOINED = {"take": ("note",), "set": ("up",), "put": ("in place",), "phase": ("down", "out"),
-           "call": ("for",), "carry": ("out",), "scale": ("up",), "step": ("up",),
+           "call": ("for", "on"), "carry": ("out",), "scale": ("up",), "step": ("up",),
            "follow": ("up",), "draw": ("up",), "lay": ("down",), "roll": ("out",),
            "speed": ("up",)}
 #: "review and adopt the following draft": the first verb only frames the one asked for
@@ -163,6 +163,8 @@ def phrasal(verb: str, following: str) -> str:
         framed = _FRAMED.match(rest)
         if framed:
             return framed.group("verb")
+    if verb == "call" and re.match(r"upon\b", rest):
+        return "call on"  # "Call upon the authorities to ...", as "Call on"
     for particle in _JOINED.get(verb, ()):
         if re.match(rf"{re.escape(particle)}\b", rest):
             return f"{verb} {particle}"

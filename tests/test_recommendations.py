@@ -430,6 +430,10 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
                  "• Support programmes that advance the implementation of the Sahel Gender "
                  "Compact.")},
      {"rec": True, "addressees": ["Security Council"], "action": "request"}),
+    ("'Call on' and 'Call upon' are one action", "• Call upon the authorities in each country to "
+     "investigate reports of sexual violence.",
+     {"before": ("In any other decisions on the region, the members of the Security Council "
+                 "should:",)}, {"rec": True, "action": "call on"}),
     ("'should consequently be regarded as' is interpretive", "The present document concentrates "
      "on existing arrangements. It should consequently be regarded as a step towards closer "
      "collaboration among subregional organizations.",
