@@ -344,6 +344,8 @@ def _should(
     previous = left.split()[-1].lower().strip(",") if left.split() else ""
     if previous in _RELATIVE:
         return None
+    if re.search(r"\b(?:can|could)[ ]+and[ ]*$", left):
+        return None  # "Negative impacts can and should be prevented": a general claim
     after = sentence[match.end():]
     body = skip_parenthetical(after)
     negated = bool(re.match(r"^not\b", body))

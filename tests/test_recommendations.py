@@ -434,6 +434,9 @@ GOLDEN: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "investigate reports of sexual violence.",
      {"before": ("In any other decisions on the region, the members of the Security Council "
                  "should:",)}, {"rec": True, "action": "call on"}),
+    ("'can and should be' is a general claim, even in a recommendations section", "The effects "
+     "of mitigation measures must be carefully assessed. Negative impacts on human rights and the "
+     "environment can and should be prevented.", {"section": RECS}, {"rec": False}),
     ("'should consequently be regarded as' is interpretive", "The present document concentrates "
      "on existing arrangements. It should consequently be regarded as a step towards closer "
      "collaboration among subregional organizations.",
