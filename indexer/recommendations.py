@@ -36,9 +36,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .addressees import (
+    GENERAL_ASSEMBLY,
     GOVERNMENT,
+    HUMAN_RIGHTS_COUNCIL,
     OTHER,
     SECRETARY_GENERAL,
+    SECURITY_COUNCIL,
     STATE_PARTY,
     STATES,
     UN_SYSTEM,
@@ -548,11 +551,28 @@ def _addressees(
     # an impersonal "should" goes where the report's other recommendations go; a "call for"
     # with no one named stays unspecified
     how = "unspecified" if all(d.action == "call for" for d in counted) else "implicit"
+    organ = _organ_of(context.symbol)
+    if organ and kind == OWN and context.author.name == "Secretary-General" and all(
+            d.form == "performative" and d.action in _DECISIONS for d in counted):
+        # "I recommend the extension of the Mission for one year": a decision only the organ
+        # the report goes to can take
+        return [organ], "printed"
     if _BOARD_SERIES.match(context.symbol):
         return [UN_SYSTEM], how
     if kind == REPORTED:
         return [STATE_PARTY if treaty_body else GOVERNMENT], how
     return [_default_addressee(context.author)], how
+
+
+#: what a Secretary-General's report recommends without naming who is to decide
+_DECISIONS = {"extend", "renew", "establish", "approve", "authorize", "adopt"}
+_ORGANS = [(re.compile(r"^A/HRC/"), HUMAN_RIGHTS_COUNCIL), (re.compile(r"^A/"), GENERAL_ASSEMBLY),
+           (re.compile(r"^S/"), SECURITY_COUNCIL)]
+
+
+def _organ_of(symbol: str) -> str | None:
+    """The principal organ a report goes to, by its symbol's series."""
+    return next((organ for pattern, organ in _ORGANS if pattern.match(symbol or "")), None)
 
 
 #: documents of the executive boards of UN funds and programmes: their recommendations (of

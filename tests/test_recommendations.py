@@ -875,6 +875,20 @@ def test_items_under_a_hedged_lead_in_of_a_real_report() -> None:
     assert all(p.is_recommendation and p.addressees == ["Security Council"] for p in wanted)
 
 
+@pytest.mark.parametrize(("symbol", "organ"), [("A/52/687", "General Assembly"),
+                                              ("S/2025/350", "Security Council")])
+def test_a_decision_the_secretary_general_recommends_is_for_the_organ_addressed(
+        symbol: str, organ: str) -> None:
+    """A/52/687 para. 47: "I recommend the extension of the United Nations component of MICIVIH
+    for a period of one year" names no one: only the organ the report goes to can decide."""
+    paragraphs = [para("I recommend the extension of the mandate of the Mission for a period of "
+                       "one year.")]
+    finding = analyse(paragraphs, symbol, "Report of the Secretary-General")[0]
+    assert finding.is_recommendation
+    assert finding.addressees == [organ]
+    assert finding.actions == ["extend"]
+
+
 def test_a_spanish_secretariat_paper_speaks_for_the_secretariat() -> None:
     """A/AC.292/2024/3: "la Secretaría ofrece las siguientes sugerencias" (no English masthead)."""
     finding = one("Además de las recomendaciones formuladas por los Estados, la Secretaría ofrece "
