@@ -273,6 +273,14 @@ _TRANSMITS = re.compile(
     rf"the\s+({_LED_NAME})")
 _TITLE_REPORT_OF = re.compile(rf"\b(?:[Rr]eport|Note|Study|Advice) (?:of|by) the\s+({_LED_NAME})|"
                               rf"^Letter dated [^.:]{{0,60}}? from the\s+({_LED_NAME})")
+#: a letter from States' representatives: "Letter dated ... from the Permanent Representative of
+#: Denmark to the United Nations addressed to the Secretary-General" (the masthead may keep only
+#: "Denmark and Sierra Leone to the United Nations addressed to ..."): the States speak in it
+_LETTER_FROM = re.compile(r"\bfrom the (?:Permanent|Deputy Permanent|Chargée?)\b[^:]{0,80}? of "
+                          r"(?:the )?(?P<states>[A-Z][^:]{2,200}?) to the United Nations "
+                          r"addressed to\b")
+_LETTER_TITLE = re.compile(r"(?P<states>(?!Letter\b)[A-Z][^:]{2,200}?) to the United Nations "
+                           r"addressed to\b")
 #: the author line of a statement: "Statement submitted by Sikh Human Rights Group, a
 #: non-governmental organization in consultative status ..."
 _STATEMENT_BY = re.compile(
@@ -312,7 +320,7 @@ def _author_line(title: str, texts: list[str]) -> tuple[str, str] | None:
     """The author a masthead or a transmittal names, and how: "statement" (an NGO's, which
     speaks as "we" and "I"), "transmitted" (a report sent on by a letter or note: its
     author speaks in it), "titled" ("Eighteenth report of the Analytical Support and Sanctions
-    Monitoring Team"), "secretariat" (a secretariat paper)."""
+    Monitoring Team"), "secretariat" (a secretariat paper), "letter" (States writing)."""
     front = "\n".join([title, *texts[:3]])
     statement = _STATEMENT_BY.search(front)
     if statement:
@@ -327,6 +335,9 @@ def _author_line(title: str, texts: list[str]) -> tuple[str, str] | None:
     if secretariat:
         name = " ".join(secretariat.group("name").split())
         return name[0].upper() + name[1:], "secretariat"
+    letter = _LETTER_FROM.search(title) or _LETTER_TITLE.match(title)
+    if letter:
+        return " ".join(letter.group("states").split()), "letter"
     return None
 
 

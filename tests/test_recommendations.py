@@ -850,6 +850,12 @@ AUTHOR_LINES = [
                                               "Rapporteur on the situation of human rights in "
                                               "Eritrea.",),
      "The Special Rapporteur recommends that States adopt laws.", "Special Rapporteur"),
+    ("Letter dated 7 July 2025 from the Permanent Representative of Denmark to the United "
+     "Nations addressed to the Secretary-General", (),
+     "We call upon the Security Council to extend the mandate of the Mission.", "Denmark"),
+    ("Denmark and Sierra Leone to the United Nations addressed to the Secretary-General", (),
+     "We call upon the Security Council to extend the mandate of the Mission.",
+     "Denmark and Sierra Leone"),
 ]
 
 
