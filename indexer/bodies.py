@@ -6,7 +6,13 @@ Inspectors encourage", "the High Commissioner: (a) Calls for"), sometimes in
 the first ("I recommend"). The author is the body most often found as the
 subject of present-tense verbs of judgement (recommends, notes, considers,
 welcomes, ...), expanded to the full name printed elsewhere in the report
-("Committee" -> "Committee against Torture"). A sentence's subject is
+("Committee" -> "Committee against Torture"). The report's own author line
+outranks that count or completes it: an NGO's "Statement submitted by X", a
+report transmitted by a letter or note ("transmit herewith the report of the
+Analytical Support and Sanctions Monitoring Team"), a title "Report of the X"
+or "Letter dated ... from the X", a secretariat paper ("Note by the
+Secretariat", "Progress report by the UNCTAD secretariat"), a letter from
+States' representatives. A sentence's subject is
 "self" when it names that author; any other body makes the sentence a report
 of someone else's view.
 """

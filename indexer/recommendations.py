@@ -4,7 +4,9 @@ A paragraph is a recommendation when one of its clauses is a directive (see
 ``directives``) that counts in its context:
 
 - anywhere: the report's own performative ("The Committee recommends that"),
-  present passive ("are encouraged to"), or "should" with an actor as subject;
+  present passive ("are encouraged to"), "should" with an actor as subject, or
+  a hedged proposal to an actor that can act ("The General Assembly may wish to
+  take note of the present report");
   a "should" without an actor when the report frames it ("the Advisory
   Committee considers that all future reports should ...");
 - in a section whose heading names recommendations or advice (English,
@@ -22,9 +24,11 @@ A paragraph that only narrates someone else's recommendation ("OIOS
 recommended", "In its resolution 57/15, the Council encouraged States") is
 not one; nor is a summary of what speakers said ("several representatives
 made statements ... X should"), nor a management's answer ("Management
-response: UNDP agrees ..."). A past tense can be the report's own: a session
-report recording its body's recommendation to the organ it reports to ("The
-Committee recommended that the General Assembly take note"). A report annexed
+response: UNDP agrees ..."): what a management response restates is the
+recommendation of the evaluation or review it answers. A past tense can be the
+report's own: a session report recording its body's recommendation to the organ
+it reports to ("The Committee recommended that the General Assembly take
+note"). A report annexed
 to a letter speaks for its own author ("UNODC recommends that Haiti ...").
 """
 
