@@ -28,8 +28,8 @@ response: UNDP agrees ..."): what a management response restates is the
 recommendation of the evaluation or review it answers. A past tense can be the
 report's own: a session report recording its body's recommendation to the organ
 it reports to ("The Committee recommended that the General Assembly take
-note"). A report annexed
-to a letter speaks for its own author ("UNODC recommends that Haiti ...").
+note"). A report annexed to a letter speaks for its own author ("UNODC
+recommends that Haiti ...").
 """
 
 from __future__ import annotations
