@@ -158,7 +158,7 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
     if not counts and not line:
         romance = _ROMANCE_SELF.search(whole)
         if romance:  # "la Secretaría ofrece las siguientes sugerencias"
-            name = _ROMANCE_NAMES[romance.group(1).lower()]
+            name = _ROMANCE_NAMES[(romance.group(1) or romance.group(2)).lower()]
             return Author(name, _heads_of(name))
     if not counts:
         name = _name_from_symbol(symbol) or (line[0] if line else _name_from_front(front)) or ""
@@ -186,11 +186,14 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
 
 
 #: a French or Spanish report's author speaking of itself ("la Secretaría ofrece las siguientes
-#: sugerencias", "le Secrétariat propose"), by its English name
+#: sugerencias", "le Secrétariat propose") or named in its masthead ("Rapport du Secrétaire
+#: général"), by its English name
 _ROMANCE_SELF = re.compile(
     r"\b(?:la|le|el)\s+(Secretaría|Secrétariat|Secretario General|Secrétaire général)\s+"
     r"(?:ofrece|propone|recomienda|sugiere|considera|observa|propose|recommande|suggère|"
-    r"considère|estime|observe)\b")
+    r"considère|estime|observe)\b|"
+    r"\b(?:Informe|Nota|Rapport|Note)\s+(?:del|de\s+la|du)\s+(Secretaría|Secrétariat|"
+    r"Secretario General|Secrétaire général)\b")
 _ROMANCE_NAMES = {"secretaría": "Secretariat", "secrétariat": "Secretariat",
                   "secretario general": "Secretary-General",
                   "secrétaire général": "Secretary-General"}

@@ -895,6 +895,16 @@ def test_a_decision_the_secretary_general_recommends_is_for_the_organ_addressed(
     assert finding.actions == ["extend"]
 
 
+@pytest.mark.parametrize(("title", "text", "body"), [
+    ("Rapport du Secrétaire général", "Le Secrétaire général recommande que les États adoptent "
+     "des mesures.", "Secretary-General"),
+    ("Nota de la Secretaría", "Se alienta a los Estados a aprovechar todas las vías disponibles.",
+     "Secretariat"),
+])
+def test_a_french_or_spanish_masthead_names_the_body(title: str, text: str, body: str) -> None:
+    assert one(text, title=title).recommenders == [body]
+
+
 def test_a_spanish_secretariat_paper_speaks_for_the_secretariat() -> None:
     """A/AC.292/2024/3: "la Secretaría ofrece las siguientes sugerencias" (no English masthead)."""
     finding = one("Además de las recomendaciones formuladas por los Estados, la Secretaría ofrece "
