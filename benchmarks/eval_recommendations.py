@@ -26,7 +26,12 @@ HELD_OUT2 is the next held-out split: every item of
 benchmarks/data/recommendations-heldout2.json (same item format), when that
 file exists. It measures how the rules generalise, so its figures are printed
 only with --held-out, and its disagreements never: reading them would turn it
-into development data.
+into development data. Measured once, after the DEV4 work (210 items of 19
+reports: resolutions and draft resolutions, session reports, an NGO
+compilation, expert and secretariat reports; one item = one paragraph):
+precision 1.000, recall 0.833 (unambiguous items: 1.000, 0.875), addressee
+exact set 0.708 (first addressee 0.892), recommending body 0.754, first action
+0.831.
 """
 
 from __future__ import annotations
