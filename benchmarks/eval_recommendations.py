@@ -4,8 +4,8 @@
     python benchmarks/eval_recommendations.py --errors     # and every development disagreement
     python benchmarks/eval_recommendations.py --held-out   # and the held-out figures
 
-Reads benchmarks/data/recommendations-labelled.json (and the held-out labels of
-recommendations-heldout2.json, with --held-out), extracts each labelled
+Reads the label files of ``SPLITS`` below (benchmarks/data/recommendations-*.json,
+the held-out ones only with --held-out), extracts each labelled
 report from ../shared (read-only), finds each labelled paragraph among the
 extracted ones, and prints precision and recall of detection (overall, per
 report kind, with and without the items the labeller flagged ambiguous), the
@@ -22,16 +22,19 @@ them; measured once, after the DEV3 work (one item = one paragraph): precision
 0.875, recall 0.683 (unambiguous items: 0.900, 0.947), addressee exact set
 0.893, recommending body 0.357, first action 0.857; then tuned on, like DEV3.
 
-HELD_OUT2 is the next held-out split: every item of
-benchmarks/data/recommendations-heldout2.json (same item format), when that
-file exists. It measures how the rules generalise, so its figures are printed
-only with --held-out, and its disagreements never: reading them would turn it
-into development data. Measured once, after the DEV4 work (210 items of 19
-reports: resolutions and draft resolutions, session reports, an NGO
-compilation, expert and secretariat reports; one item = one paragraph):
-precision 1.000, recall 0.833 (unambiguous items: 1.000, 0.875), addressee
-exact set 0.708 (first addressee 0.892), recommending body 0.754, first action
-0.831.
+DEV5 is the third held-out split, every item of
+benchmarks/data/recommendations-heldout2.json (same item format). Measured
+once as held-out (HELD_OUT2), after the DEV4 work (210 items of 19 reports:
+resolutions and draft resolutions, session reports, an NGO compilation, expert
+and secretariat reports; one item = one paragraph): precision 1.000, recall
+0.833 (unambiguous items: 1.000, 0.875), addressee exact set 0.708 (first
+addressee 0.892), recommending body 0.754, first action 0.831; then tuned on.
+
+HELD_OUT3 is the next held-out split: every item of
+benchmarks/data/recommendations-heldout3.json, when that file exists. It
+measures how the rules generalise, so its reports are extracted and its figures
+printed only with --held-out, and its disagreements never: reading them would
+turn it into development data.
 """
 
 from __future__ import annotations
@@ -53,9 +56,7 @@ from indexer.pipeline import extract  # noqa: E402
 from indexer.recommendations import Finding, analyse  # noqa: E402
 from indexer.states import canonical_state  # noqa: E402
 
-LABELS = ROOT / "benchmarks" / "data" / "recommendations-labelled.json"
-#: the held-out labels, written by someone who has not seen the detector's output on them
-HELD_OUT_LABELS = ROOT / "benchmarks" / "data" / "recommendations-heldout2.json"
+DATA = ROOT / "benchmarks" / "data"
 SHARED = Path(os.environ.get("PARAINDEX_SHARED", ROOT.parent / "shared"))
 
 #: tuned on these reports
@@ -88,6 +89,22 @@ DEV4 = {
     "E/ICEF/2025/4", "E/CN.18/2025/2", "TD/B/CN.4/36", "A/AC.292/2024/3",
     "E/ICEF/672 (Première partie)", "E/CN.6/2025/NGO/125",
 }
+
+#: the label files and their splits: (name, label file, its reports or None for every item of
+#: the file not in an earlier split, held out). A development split is tuned on and its
+#: disagreements are printed with --errors; a held-out one is read only with --held-out, for
+#: its figures alone. A held-out split becomes development data by turning its flag off.
+SPLITS: list[tuple[str, str, set[str] | None, bool]] = [
+    ("DEV (tuned on)", "recommendations-labelled.json", DEV, False),
+    ("DEV2 (tuned on, bulk reports)", "recommendations-labelled.json", DEV2, False),
+    ("DEV3 (the first held-out split, tuned on since)", "recommendations-labelled.json", DEV3,
+     False),
+    ("DEV4 (the second held-out split, tuned on since)", "recommendations-labelled.json", DEV4,
+     False),
+    ("DEV5 (the third held-out split, tuned on since)", "recommendations-heldout2.json", None,
+     False),
+    ("HELD-OUT3", "recommendations-heldout3.json", None, True),
+]
 
 KINDS = [
     ("UPR working group", r"UPR Working Group"),
@@ -221,24 +238,34 @@ def kind_of(document_type: str) -> str:
     return "other"
 
 
+def load_splits(held_out: bool) -> tuple[list[tuple[str, list[dict], bool]], dict]:
+    """The splits as (name, items, held out), development splits first, and the reports'
+    descriptions; the held-out files are not even read without ``held_out``."""
+    files: dict[str, dict] = {}
+    per_report: dict = {}
+    seen: set[str] = set()  # a report belongs to its first split only
+    splits = []
+    for name, file, reports, held in SPLITS:
+        path = DATA / file
+        if held and not held_out or not path.exists():
+            continue
+        if file not in files:
+            files[file] = json.loads(path.read_text())
+            per_report.update(files[file].get("meta", {}).get("counts", {})
+                              .get("per_report", {}))
+        items = [i for i in files[file]["items"] if i["symbol"] not in seen and
+                 (reports is None or i["symbol"] in reports)]
+        seen |= {i["symbol"] for i in items}
+        splits.append((name, items, held))
+    return splits, per_report
+
+
 def run(errors: bool, held_out: bool) -> int:
-    data = json.loads(LABELS.read_text())
-    per_report = dict(data["meta"]["counts"]["per_report"])
-    items = list(data["items"])
-    tuned = DEV | DEV2 | DEV3 | DEV4
-    splits = [("DEV (tuned on)", DEV), ("DEV2 (tuned on, bulk reports)", DEV2),
-              ("DEV3 (the first held-out split, tuned on since)", DEV3),
-              ("DEV4 (the second held-out split, tuned on since)", DEV4)]
-    if held_out and HELD_OUT_LABELS.exists():
-        held = json.loads(HELD_OUT_LABELS.read_text())
-        held_items = [i for i in held["items"] if i["symbol"] not in tuned]
-        per_report.update(held.get("meta", {}).get("counts", {}).get("per_report", {}))
-        items += held_items
-        splits.append(("HELD-OUT2", {i["symbol"] for i in held_items}))
-    wanted = set().union(*(members for _, members in splits))
+    splits, per_report = load_splits(held_out)
+    tuned = {i["symbol"] for _, items, held in splits if not held for i in items}
     by_file: dict[str, list[dict]] = defaultdict(list)
-    for item in items:
-        if item["symbol"] in wanted:  # held-out reports are not even extracted without the flag
+    for _, items, _ in splits:
+        for item in items:
             by_file[item["file"]].append(item)
     results: list[Result] = []
     for file, items in sorted(by_file.items()):
@@ -270,11 +297,13 @@ def run(errors: bool, held_out: bool) -> int:
           f"{merged} share one extracted paragraph with other items, counted in 'all items' "
           f"only (the extractor keeps a 2008 UPR list and a draft resolution inside the "
           f"paragraph that introduces them)")
-    for name, members in splits:
+    for name, items, _ in splits:
+        members = {i["symbol"] for i in items}
         _report(name, [r for r in results if r.item["symbol"] in members], per_report)
-    _report("DEV + DEV2 + DEV3 + DEV4", [r for r in results if r.item["symbol"] in tuned],
+    development = [name.split()[0] for name, _, held in splits if not held]
+    _report(" + ".join(development), [r for r in results if r.item["symbol"] in tuned],
             per_report)
-    if errors:  # never the held-out split's: they would become development data
+    if errors:  # never a held-out split's: they would become development data
         _print_errors([r for r in results if r.item["symbol"] in tuned])
     return 0
 
@@ -371,8 +400,8 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true",
                         help="list every disagreement on the development splits")
     parser.add_argument("--held-out", action="store_true",
-                        help="also print the held-out figures of recommendations-heldout2.json "
-                             "(run once, at the end)")
+                        help="also print the figures of the held-out splits (run once, at "
+                             "the end)")
     args = parser.parse_args()
     return run(args.errors, args.held_out)
 
