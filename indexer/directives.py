@@ -235,7 +235,12 @@ def _performative(
         # a bare form after a singular noun: a subjunctive, not a performative; but "I remain
         # concerned ... and urge all parties to" coordinates it with the speaker's first verb
         return None
-    if not stripped.strip() or all(w.lower().strip(",") in ADVERBS for w in stripped.split()):
+    if stripped.strip() and (coordinated or left.rstrip().endswith(",")) and \
+            _operative_opening(sentence):
+        # "Expresses grave concern ..., demands ..., calls on all Member States not to
+        # intervene": every verb of a resolution's operative paragraph has its left-out subject
+        speaker, elided = chapeau_speaker, True
+    elif not stripped.strip() or all(w.lower().strip(",") in ADVERBS for w in stripped.split()):
         if not verb.split()[0].lower().endswith("s") and not chapeau_speaker:
             # "Encourage active civic participation;": a bare imperative (resolution style says
             # "Encourages"), which counts only where an item is expected
@@ -267,6 +272,21 @@ def _performative(
                                                                         "renew")) else ""
     return Directive("performative", voice, speaker, addressee, action, True, chapeau=chapeau,
                      segment=segment)
+
+
+_OPERATIVE_OPENING = re.compile(r"^(?:(?:Also|Further|Strongly|Again|Once again|Firmly|Deeply)"
+                                r"[ ]+)?(?P<verb>[A-Z][a-z]+s)\b")
+
+
+def _operative_opening(sentence: str) -> bool:
+    """'Expresses ...', 'Also requests ...': a resolution's operative paragraph, its subject
+    (the adopting body) left out."""
+    match = _OPERATIVE_OPENING.match(sentence.lstrip("“\"‘ "))
+    if not match:
+        return False
+    verb = match.group("verb").lower()
+    american = re.sub(r"ises$", "izes", verb)  # "Emphasises"
+    return verb not in BASE_VERBS and (lemma(verb) in BASE_VERBS or lemma(american) in BASE_VERBS)
 
 
 _CONTINUE_TO = re.compile(r"[ ]+(?:also[ ]+)?continues?[ ]+to[ ]*$")
