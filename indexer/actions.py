@@ -230,10 +230,14 @@ def _actor_before_to(tail: str) -> bool:
 def object_phrase(text: str) -> str:
     """The addressee at the start of a verb's object, without a parenthetical that follows
     ("the Secretary-General, in consultation with Member States," -> "the Secretary-General")."""
-    kept = []
+    kept: list[str] = []
+    skipping = False
     for part in comma_parts(text):
-        if kept and starts_with_opener(part):
-            break
+        if kept and re.match(r"(?:and|or|as well as)\b", part):
+            skipping = False  # "..., including UNSMIL, and other interested parties"
+        elif kept and (skipping or starts_with_opener(part)):
+            skipping = True
+            continue
         kept.append(part)
     return ", ".join(kept)
 
@@ -259,8 +263,9 @@ def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     if handed:  # "recommended it to the Economic and Social Council for adoption"
         return handed.group("who"), NOMINALISATIONS[handed.group("noun")], False
     tail = re.sub(r"^\([^()]*\)[ ,]*", "", tail)  # "(see S/2024/556, para. 119) that ..."
-    tail = re.sub(r"^(?:(?:once again|again|also|further|strongly|therefore|respectfully)"
-                  r"[ ,]+)+", "", tail)
+    tail = re.sub(r"^(?:(?:once again|again|also|further|strongly|therefore|respectfully|"
+                  r"(?:as|where|when|if) (?:appropriate|necessary|possible|applicable))"
+                  r"[ ,]+)+", "", tail)  # "encourages, as appropriate, the use of"
     if tail.startswith(":"):
         return "", "", True
     to_that = re.match(r"^to[ ]+(?P<who>[^,]{2,120}?)[ ]+that[ ]+", tail)
@@ -286,6 +291,9 @@ def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     if base in ("urge", "call", "encourage", "invite", "exhort", "appeal", "advise"):
         obj = re.split(r"[,;:.]| to ", tail, maxsplit=1)[0]
         if obj.rstrip().endswith(":") or tail.rstrip().endswith(":"):
-            return obj.strip(": "), "", True
+            # "calls upon Haitian governmental authorities, as well as international
+            # stakeholders:": the whole list before the colon
+            listed = object_phrase(re.split(r"[;:.]| to ", tail, maxsplit=1)[0])
+            return (listed or obj).strip(": "), "", True
         return obj.strip(), "", False
     return "", base, False

@@ -53,10 +53,14 @@ _PATTERNS: list[tuple[str, str]] = [
              r"authorities|public authorities|(?:national|local|subnational) governments|"
              r"donor countries|(?:developed |developing )?(?:country )?parties to the "
              r"(?:[A-Z][\w-]* )*(?:Convention|Agreement|Protocol|Covenant|Treaty)|"
-             r"developed country parties|developing country parties|Contracting Parties"),
+             r"developed country parties|developing country parties|Contracting Parties|"
+             # the members of a regional commission are its States ("members of ECA");
+             # "Africa should work to ...": its countries
+             r"members of (?:the )?(?:(?-i:E[CS][A-Z]{1,4})\b|(?:Economic|Economic and Social) "
+             r"Commission for\b)|Africa$|policy-?makers|decision-?makers"),
     (GOVERNMENT, r"(?:the |its |their )?Government\b|(?:[A-Z][\w-]* )*(?:governmental )?"
                  r"authorities\b|Palestinian Authority|administering Powers?|"
-                 r"the State under review|Non-Self-Governing Territor(?:y|ies)|"
+                 r"the State under review|Non-Self-Governing Territory\b|"
                  r"Territor(?:y|ies)\b"),
     # not "the Assembly of the International Seabed Authority": another organization's
     (GENERAL_ASSEMBLY, r"General Assembly|(?<![\w ])Assembly\b(?![ ]+of[ ]+(?:the[ ]+)?"
@@ -75,7 +79,9 @@ _PATTERNS: list[tuple[str, str]] = [
             r"(?:all |the |both )?parties\b|armed groups|signatories|Panel of Experts|"
             r"Special Committee|Conference\b|Forum\b|Chair\b|Bureau\b|subsidiary bodies|"
             r"Presidents?(?:-elect)?\b|Commission\b|Working Group\b|Committee\b|"
-            r"institutes"),
+            r"institutes|non-State actors|financial actors|(?<!other )financial institutions|"
+            # the Territories in general, not one Territory's Government
+            r"Non-Self-Governing Territories"),
     (_COUNCIL, r"Council\b"),
     (SECRETARY_GENERAL, r"Secretary-General|(?:the )?(?:United Nations )?Secretariat|"
                         r"Under-Secretary-General|Department of Management|Controller"),
@@ -91,7 +97,7 @@ _PATTERNS: list[tuple[str, str]] = [
                                   r"International Organization of Supreme Audit Institutions|"
                                   r"international (?:and regional )?organizations|"
                                   r"regional organizations|African Union|European Union|(?-i:OECD)|"
-                                  r"intergovernmental organizations"),
+                                  r"intergovernmental organizations|global institutions"),
     (DFI, r"development finance institutions?|(?:multilateral )?development banks?|"
           r"World Bank|International Monetary Fund|(?-i:IMF)\b|"
           r"international financial institutions"),
@@ -108,7 +114,7 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"(?-i:UNDP|UNICEF|UNHCR|UNFPA|UNEP|UNESCO|UNCTAD|UNODC|UNOPS|WHO|ILO|FAO|IOM|DESA|"
                 r"UNAIDS|UN-Habitat|WFP|UNRWA|OCHA)|Joint (?:United Nations )?Programme|"
                 r"the organizations\b|[Oo]rganizations\b|inter-agency mechanisms|"
-                r"the United Nations\b|agencies"),
+                r"the United Nations\b|^United Nations$|agencies"),
 ]
 _COMPILED = [(category, re.compile(rf"(?<![\w-])(?:{pattern})", re.IGNORECASE))
              for category, pattern in _PATTERNS]
@@ -139,6 +145,11 @@ def split_items(phrase: str) -> list[str]:
         chunk = phrase[start:end]
         for m in re.finditer(r" and ", chunk):
             protected[start + m.start() + 1] = "\x01"
+    # "executive heads of the specialized agencies and other organizations of the United
+    # Nations system": "and other ..." continues the complement after "of", not the list
+    for m in re.finditer(r"\bof (?:the )?[a-z][\w -]*?s( and )(?:the )?other ", phrase):
+        if "," not in m.group(0):
+            protected[m.start(1) + 1] = "\x01"
     text = "".join(protected)
     items = re.split(r",\s*(?:and|or)?\s*|\s+and/or\s+|\s+and\s+|\s+or\s+|\s+as well as\s+",
                      text)

@@ -533,6 +533,10 @@ def _addressees(
         if is_pronoun(phrase):
             categories = previous or (classify(text.split(phrase)[0], context.council)[-1:]
                                       if phrase in text else [])
+        elif _BARE_PARTIES.fullmatch(phrase.strip()) and _TREATY_PARTIES.search(text):
+            # "urges parties to the Paris Agreement to ..., encourages parties to ...": the
+            # same parties, States
+            categories = [STATES]
         else:
             categories = classify(phrase, context.council)
             if not categories and directive.form in ("performative", "passive") and \
@@ -567,6 +571,10 @@ def _addressees(
         return [STATE_PARTY if treaty_body else GOVERNMENT], how
     return [_default_addressee(context.author)], how
 
+
+_BARE_PARTIES = re.compile(r"(?:the\s+|all\s+)?parties", re.IGNORECASE)
+_TREATY_PARTIES = re.compile(r"\bparties to the (?:[A-Z][\w-]* )*(?:Convention|Agreement|Protocol|"
+                             r"Covenant|Treaty)\b")
 
 #: what a Secretary-General's report recommends without naming who is to decide
 _DECISIONS = {"extend", "renew", "establish", "approve", "authorize", "adopt"}

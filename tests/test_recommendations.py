@@ -806,6 +806,51 @@ def test_real_paragraphs(name: str, number: str, annex: bool, label: str | None,
     assert paragraph.recommenders == by
 
 
+#: the third held-out split (DEV5): resolutions, drafts, session reports, an NGO compilation
+REAL_DEV5 = [
+    # (file in ../shared/bulk, paragraph ("annex:N" in the annex), is_recommendation, addressees,
+    #  recommenders (None: not checked here), first action)
+    # every verb of a resolution's operative paragraph has the adopting body as subject
+    ("S_RES_2769 (2025)", "1", True, ["States"], ["Security Council"], "intervene"),
+    ("S_RES_2769 (2025)", "13", True, ["States"], ["Security Council"], "protect"),
+    ("S_RES_2769 (2025)", "20", True, ["Government", "other"], ["Security Council"], "inform"),
+    # lists of actors: "relevant financial institutions", "..., including UNSMIL, and other
+    # interested parties", "as well as international financial institutions"
+    ("S_RES_2769 (2025)", "16", True, ["States", "other"], ["Security Council"], "minimise"),
+    ("S_RES_2769 (2025)", "24", True, ["States", "United Nations system", "other", "Government"],
+     ["Security Council"], "cooperate"),
+    ("A_HRC_59_L.17", "14", True, ["States", "development finance institutions", "other"],
+     ["Human Rights Council"], "explore"),
+    ("A_HRC_59_L.17", "18", True, ["business enterprises", "development finance institutions"],
+     ["Human Rights Council"], "meet"),
+    ("S_2025_85", "annex:61", True, ["Government", "other"],
+     ["United Nations Office on Drugs and Crime"], "strengthen"),
+    # "executive heads of the specialized agencies and other organizations of the UN system"
+    ("A_AC.109_2025_L.9", "11", True, ["executive heads"], None, "formulate"),
+    # the Non-Self-Governing Territories in general, not one Territory's Government
+    ("A_AC.109_2025_L.9", "17", True, ["other"], None, "take"),
+    # "members of ECA" are its States; "non-State actors", "development partners": other
+    ("E_HLPF_2025_3_Add.1", "18", True, ["States"], None, "strengthen"),
+    ("E_HLPF_2025_3_Add.1", "21", True, ["States", "other"], None, "mobilize"),
+    ("E_HLPF_2025_2", "31", True, ["United Nations system"], None, "strengthen"),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"), REAL_DEV5,
+                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV5])
+def test_real_paragraphs_of_resolutions_drafts_and_session_reports(
+        name: str, number: str, is_rec: bool, addressees: list[str], by: list[str] | None,
+        action: str) -> None:
+    annex = number.startswith("annex:")
+    paragraph = _paragraph(f"bulk/{name}.en.pdf", number.removeprefix("annex:"), annex)
+    assert paragraph.is_recommendation is is_rec
+    assert sorted(paragraph.addressees) == sorted(addressees)
+    if by is not None:
+        assert paragraph.recommenders == [keyword(b) for b in by]
+    assert paragraph.actions[0] == action
+
+
 # -- the recommending body, from the report's own masthead, title or author line ----------------
 
 AUTHOR_LINES = [
