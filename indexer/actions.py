@@ -288,7 +288,7 @@ def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
     addressee, action = object_to(tail)
     if addressee:
         return object_phrase(addressee), action, False
-    if base in ("urge", "call", "encourage", "invite", "exhort", "appeal", "advise"):
+    if base in ("urge", "call", "encourage", "invite", "exhort", "appeal", "advise", "entreat"):
         obj = re.split(r"[,;:.]| to ", tail, maxsplit=1)[0]
         if obj.rstrip().endswith(":") or tail.rstrip().endswith(":"):
             # "calls upon Haitian governmental authorities, as well as international

@@ -73,7 +73,7 @@ class Directive:
 
 _PERFORMATIVE = re.compile(
     r"(?<![\w-])(?P<verb>[Rr]ecommends?|[Uu]rges?|[Cc]alls?[ ]+(?:up)?on|[Cc]alls?[ ]+for|"
-    r"[Ee]ncourages?|[Rr]equests?|[Ii]nvites?|[Ss]uggests?|[Aa]dvises?|[Ee]xhorts?|"
+    r"[Ee]ncourages?|[Rr]equests?|[Ii]nvites?|[Ss]uggests?|[Aa]dvises?|[Ee]xhorts?|[Ee]ntreats?|"
     r"[Aa]ppeals?[ ]+to|(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:its|their|my|our|his|her)"
     r"[ ]+(?:[a-z]+[ ]+){0,2}(?:recommendations?|calls?|requests?|appeals?))(?![\w-])"
 )
@@ -105,8 +105,8 @@ _DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|a
                         r"remembered|understood|clarified|added|said)\b")
 #: every performative, passive and "should" above contains one of these
 _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
-              "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "wish", "may consider",
-              "might consider", "may also consider")
+              "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "wish",
+              "may consider", "might consider", "may also consider")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
 _INTERPRETIVE = re.compile(
     r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|consequently|necessarily|automatically)[ ]+)?"

@@ -55,6 +55,7 @@ from .addressees import (
 )
 from .bodies import Author, anaphora_head, body_of_subject, infer_author
 from .clauses import OWN, REPORTED, main_subject, segments, sentences
+from .contributors import is_contributions, section_authors
 from .directives import Directive, find_directives
 from .instruments import find_instruments
 from .model import Paragraph
@@ -84,9 +85,9 @@ _ITEM_NUMBER = re.compile(r"^\d+\.\d+$")
 #: a word any directive needs (English, French, Spanish); without one, and outside a list,
 #: a paragraph recommends nothing
 _CUES = ("recom", "urg", "call", "encourag", "request", "invit", "suggest", "advis", "advic",
-         "exhort", "appeal", "reiterat", "reaffirm", "renew", "should", "engag", "prie", "demand",
-         "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish", "may consider",
-         "might consider", "may also consider")
+         "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "engag", "prie",
+         "demand", "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish",
+         "may consider", "might consider", "may also consider")
 
 
 def _has_cue(text: str) -> bool:
@@ -191,8 +192,12 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     context.last_source = context.answered
     _read_statuses(paragraphs, context)
     annex_authors: dict[str, Author] = {}
+    # a compilation of contributions: each section speaks for its contributor
+    contributors = section_authors(paragraphs) if is_contributions(title, texts) else {}
     for index, paragraph in enumerate(paragraphs):
         context.author = _annex_author(paragraph, context, annex_authors, texts)
+        if contributors and paragraph.section and not paragraph.annex:
+            context.author = contributors.get(paragraph.section[0], context.author)
         findings[index] = _analyse_paragraph(paragraph, context)
     if not _reviews_reports(author):
         _fill_implicit_addressees(findings)

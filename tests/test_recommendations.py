@@ -832,7 +832,18 @@ REAL_DEV5 = [
     # "members of ECA" are its States; "non-State actors", "development partners": other
     ("E_HLPF_2025_3_Add.1", "18", True, ["States"], None, "strengthen"),
     ("E_HLPF_2025_3_Add.1", "21", True, ["States", "other"], None, "mobilize"),
-    ("E_HLPF_2025_2", "31", True, ["United Nations system"], None, "strengthen"),
+    ("E_HLPF_2025_2", "31", True, ["United Nations system"], ["industry major group"],
+     "strengthen"),
+    # a compilation of contributions: each section speaks for its contributor, named as the
+    # subject of its calls ("entreats" = urges), or by its heading
+    ("E_HLPF_2025_2", "8", True, ["States", "international organizations"],
+     ["women’s major group"], "rise"),
+    ("E_HLPF_2025_2", "48", True, ["States"], ["education and academia stakeholder group"],
+     "ensure"),
+    ("E_HLPF_2025_2", "64", True, ["States"],
+     ["Africa Regional Mechanism for Major Groups and other Stakeholders"], "reaffirm"),
+    ("E_HLPF_2025_2", "86", True, ["States"],
+     ["Civil Society Financing for Development Mechanism"], "agree"),
 ]
 
 
