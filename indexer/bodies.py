@@ -111,6 +111,30 @@ def _is_resolution(texts: list[str]) -> bool:
     return openings >= 3 and openings >= 0.3 * len(texts)
 
 
+_DRAFT_SYMBOL = re.compile(r"/L\.\d")
+
+
+def _tabling_body(title: str, symbol: str) -> str | None:
+    """A draft resolution (an "L" document) is put forward by the body in whose series and
+    masthead it is issued ("Special Committee on ...: Implementation of the Declaration",
+    A/AC.109/2025/L.9), which may not be the body that adopts it ("The General Assembly, ...")."""
+    if not _DRAFT_SYMBOL.search(symbol or ""):
+        return None
+    masthead, colon, _ = title.partition(":")
+    name = re.match(rf"{_BODY_NAME}|{_LED_NAME}", masthead)
+    if not colon or not name:
+        return _name_from_symbol(symbol)
+    return _SHORT_NAMES.get(" ".join(masthead.lower().split()), _trim_name(name.group(0)))
+
+
+#: bodies whose full name the United Nations itself shortens
+_SHORT_NAMES = {
+    "special committee on the situation with regard to the implementation of the declaration on "
+    "the granting of independence to colonial countries and peoples":
+        "Special Committee on Decolonization",
+}
+
+
 _RECOMMENDS_DRAFT = re.compile(
     rf"\b[Tt]he\s+({_FULL_NAME_PREFIX}(?:{_HEADS})(?:{_NAME_TAIL})|"
     r"[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*)*[ ]+Committee)\s+recommends\s+"
@@ -141,6 +165,9 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
             words = {w.lower() for w in name.split() if re.fullmatch(rf"(?:{_HEADS})", w)}
             return Author(name, _heads_of(name) | words)
     if _is_resolution(texts):
+        tabled = _tabling_body(title, symbol)
+        if tabled:
+            return Author(tabled, _heads_of(tabled))
         body = _ADOPTING_BODY.search(front)
         if body:
             name = _trim_name(body.group(1))

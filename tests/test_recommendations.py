@@ -826,9 +826,12 @@ REAL_DEV5 = [
     ("S_2025_85", "annex:61", True, ["Government", "other"],
      ["United Nations Office on Drugs and Crime"], "strengthen"),
     # "executive heads of the specialized agencies and other organizations of the UN system"
-    ("A_AC.109_2025_L.9", "11", True, ["executive heads"], None, "formulate"),
+    # (a draft General Assembly resolution in the Special Committee's series and masthead is
+    # the Committee's recommendation, by the short name the United Nations gives it)
+    ("A_AC.109_2025_L.9", "11", True, ["executive heads"], ["Special Committee on Decolonization"],
+     "formulate"),
     # the Non-Self-Governing Territories in general, not one Territory's Government
-    ("A_AC.109_2025_L.9", "17", True, ["other"], None, "take"),
+    ("A_AC.109_2025_L.9", "17", True, ["other"], ["Special Committee on Decolonization"], "take"),
     # "members of ECA" are its States; "non-State actors", "development partners": other
     ("E_HLPF_2025_3_Add.1", "18", True, ["States"], None, "strengthen"),
     ("E_HLPF_2025_3_Add.1", "21", True, ["States", "other"], None, "mobilize"),
