@@ -188,6 +188,8 @@ def starts_with_opener(part: str) -> bool:
     words = part.lower().split()
     if not words:
         return True
+    if re.match(r"[A-Z][a-z]+ing[ ]+(?:up[ ]+)?(?:to|on|from|with|in|beyond|towards)\b", part):
+        return True  # "Leading up to the forum,", "Building on ...,": a participle's phrase
     return words[0] in _OPENERS or " ".join(words[:2]) in _OPENERS or bool(
         re.match(r"^(?:\d|by the end|at the|at its|in the|within)", part.lower())
     )

@@ -841,6 +841,10 @@ REAL_DEV5 = [
     # subject of its calls ("entreats" = urges), or by its heading
     ("E_HLPF_2025_2", "8", True, ["States", "international organizations"],
      ["women’s major group"], "rise"),
+    # (an opening participle's phrase is not the subject: "Leading up to the forum, the ...
+    # group urges")
+    ("E_HLPF_2025_2", "47", True, ["States"], ["education and academia stakeholder group"],
+     "deliver"),
     ("E_HLPF_2025_2", "48", True, ["States"], ["education and academia stakeholder group"],
      "ensure"),
     ("E_HLPF_2025_2", "64", True, ["States"],
