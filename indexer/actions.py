@@ -127,6 +127,13 @@ def split_subjunctive(clause: str) -> tuple[str, str, str]:
             if _actor(comma_parts(subject)[-1]) and not subject.endswith(","):
                 rest = " ".join(words[i + 1 :])
                 return subject, phrasal(bare, rest), rest
+        if bare.endswith("s") and bare not in BASE_VERBS and lemma(bare) in BASE_VERBS and \
+                previous not in _DETERMINERS and previous not in MODALS:
+            # "Requests that the Secretary-General reports to the Council": an indicative
+            subject = " ".join(words[:i]).rstrip(",")
+            if _actor(comma_parts(subject)[-1]) and not subject.endswith(","):
+                rest = " ".join(words[i + 1 :])
+                return subject, phrasal(lemma(bare), rest), rest
         if bare in BASE_VERBS and previous not in _DETERMINERS and previous not in MODALS:
             rest = " ".join(words[i + 1 :])
             subject = " ".join(words[:i]).rstrip(",")
@@ -195,8 +202,11 @@ def _verb_after_to(tail: str) -> Iterator[tuple[int, str, str]]:
         words = tail[match.end():].split(" ")
         i = 0
         while i < len(words) - 1 and (words[i] in ("also", "further", "better", "not") or (
-                words[i].endswith("ly") and lemma(words[i]) not in BASE_VERBS)):
-            i += 1  # "to unequivocally reaffirm", but "to apply", "to comply"
+                words[i].endswith("ly") and lemma(words[i]) not in BASE_VERBS) or (
+                i and words[i] == "and" and words[i - 1].endswith("ly"))):
+            # "to unequivocally reaffirm", "to strategically and regularly engage", but "to
+            # apply", "to comply"
+            i += 1
         word = re.match(r"[a-z][\w-]*", words[i]) if words else None
         if word:
             yield match.start(), word.group(0), " ".join(words[i + 1:])

@@ -24,7 +24,8 @@ BASE_VERBS = frozenset(
     commend deplore demand stress underline recall affirm regret decry denounce reject
     commission commit communicate compensate compile complete comply comprise conceive
     concentrate conclude condemn conduct confer confirm connect consider consolidate construct
-    consult contemplate continue contribute control convene converge convert convey cooperate
+    consult contact contemplate continue contribute control convene converge convert convey
+    cooperate
     coordinate correct cost counter cover create criminalize criminalise curb cut deal decide
     declare decrease decriminalize dedicate deepen defend define delegate delete deliver demand
     demonstrate deploy deposit deregister describe design designate destroy detail detect

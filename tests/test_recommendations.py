@@ -814,6 +814,10 @@ REAL_DEV5 = [
     ("S_RES_2769 (2025)", "1", True, ["States"], ["Security Council"], "intervene"),
     ("S_RES_2769 (2025)", "13", True, ["States"], ["Security Council"], "protect"),
     ("S_RES_2769 (2025)", "20", True, ["Government", "other"], ["Security Council"], "inform"),
+    # the action after adverbs ("to expeditiously contact"), after "that X" in the indicative
+    ("S_RES_2769 (2025)", "21", True, ["Government"], ["Security Council"], "contact"),
+    ("S_RES_2777 (2025)", "5", True, ["Secretary-General"], ["Security Council"], "report"),
+    ("E_HLPF_2025_2", "33", True, ["States"], ["Volunteer groups"], "engage"),
     # lists of actors: "relevant financial institutions", "..., including UNSMIL, and other
     # interested parties", "as well as international financial institutions"
     ("S_RES_2769 (2025)", "16", True, ["States", "other"], ["Security Council"], "minimise"),
