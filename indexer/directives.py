@@ -72,14 +72,15 @@ class Directive:
 
 
 _PERFORMATIVE = re.compile(
-    r"(?<![\w-])(?P<verb>[Rr]ecommends?|[Uu]rges?|[Cc]alls?[ ]+(?:up)?on|[Cc]alls?[ ]+for|"
+    r"(?<![\w-])(?P<verb>[Rr]ecommends?|[Uu]rges?|[Cc]alls?[ ]*(?:up)?on|[Cc]alls?[ ]*for|"
     r"[Ee]ncourages?|[Rr]equests?|[Ii]nvites?|[Ss]uggests?|[Aa]dvises?|[Ee]xhorts?|[Ee]ntreats?|"
     r"[Aa]ppeals?[ ]+to|(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:its|their|my|our|his|her)"
     r"[ ]+(?:[a-z]+[ ]+){0,2}(?:recommendations?|calls?|requests?|appeals?))(?![\w-])"
 )
 _PAST_PERFORMATIVE = re.compile(
-    r"(?<![\w-])(?P<verb>recommended|urged|called[ ]+(?:up)?on|called[ ]+for|encouraged|"
-    r"requested|invited|suggested|advised|exhorted|appealed[ ]+to)(?![\w-])"
+    r"(?<![\w-])(?P<verb>recommended|decided[ ]+to[ ]+recommend|urged|called[ ]+(?:up)?on|"
+    r"called[ ]+for|encouraged|requested|invited|suggested|advised|exhorted|appealed[ ]+to)"
+    r"(?![\w-])"
 )
 _PASSIVE = re.compile(
     r"(?<![\w-])(?P<aux>is|are|was|were|be|been)[ ]+(?:(?:also|further|strongly|hereby|therefore|"
@@ -209,7 +210,7 @@ def _performative(
     sentence: str, match: re.Match[str], is_self: Callable[[str], bool], segment: int,
     chapeau_speaker: str,
 ) -> Directive | None:
-    verb = match.group("verb")
+    verb = re.sub(r"^([Cc]alls?)(?=for|upon|on)", r"\1 ", match.group("verb"))  # "Callsfor"
     left = sentence[: match.start()]
     # "I continue to encourage": the present of "continue" keeps the call the speaker's own
     left = _CONTINUE_TO.sub("", left)
@@ -325,8 +326,11 @@ def _past_performative(
     present = {"recommended": "recommends", "urged": "urges", "encouraged": "encourages",
                "requested": "requests", "invited": "invites", "suggested": "suggests",
                "advised": "advises", "exhorted": "exhorts"}
-    first = verb.split()[0]
+    first = "recommended" if verb.startswith("decided") else verb.split()[0]
     addressee, action, chapeau = performative_target(present.get(first, first), tail)
+    handed = _TO_ORGAN.match(tail)
+    if handed and not addressee:  # "decided to recommend to the Council the following dates"
+        addressee = handed.group("who")
     if not addressee and not action and not chapeau:
         return None
     # a session report records its body's recommendations to the organ it reports to in the
@@ -340,7 +344,11 @@ def _past_performative(
 
 _PARENT_ORGAN = re.compile(r"\b(?:General Assembly|Economic and Social Council|Security Council|"
                            r"Human Rights Council|Trade and Development Board|Executive Board|"
-                           r"Conference of the Parties)\b")
+                           r"Conference of the Parties)\b|"
+                           # "The Committee recommended that the Council grant ...": in its
+                           # own report, the council it reports to
+                           r"^(?:the[ ]+)?Council$")
+_TO_ORGAN = re.compile(r"^to[ ]+(?P<who>(?:the[ ]+)?[A-Z][\w ]{2,60}?)[ ]+(?:the|that|a|an)\b")
 
 
 def _names_body(phrase: str) -> bool:

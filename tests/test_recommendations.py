@@ -818,6 +818,13 @@ REAL_DEV5 = [
     ("S_RES_2769 (2025)", "21", True, ["Government"], ["Security Council"], "contact"),
     ("S_RES_2777 (2025)", "5", True, ["Secretary-General"], ["Security Council"], "report"),
     ("E_HLPF_2025_2", "33", True, ["States"], ["Volunteer groups"], "engage"),
+    # "Callsfor" glued in the text layer is "Calls for"
+    ("A_HRC_59_L.17", "6", True, ["other"], ["Human Rights Council"], "call for"),
+    # a committee's session report records its recommendations to its council in the past
+    ("E_2025_32 (Part II)", "4", True, ["other"], ["Committee on Non-Governmental Organizations"],
+     "grant"),
+    ("E_2025_32 (Part II)", "29", True, ["other"], ["Committee on Non-Governmental Organizations"],
+     "recommend"),
     # lists of actors: "relevant financial institutions", "..., including UNSMIL, and other
     # interested parties", "as well as international financial institutions"
     ("S_RES_2769 (2025)", "16", True, ["States", "other"], ["Security Council"], "minimise"),
