@@ -67,6 +67,11 @@ _PROPOSALS = re.compile(
     r"suggestions|options|measures|steps)\b[^.:]{0,250}?\b(?P<aux>are|is|will[ ]+be|were|was|"
     r"have[ ]+been)[ ]+(?:[a-z]+[ ]+)?(?:suggested|proposed|submitted|put[ ]+forward|offered)[ ]+"
     r"for\b[^.:]{0,250}:[ ]*$")
+#: "Demands relating to the Goals under review are as follows:": the speaker's own list of
+#: demands or recommendations, whose actions are the items that follow
+_AS_FOLLOWS = re.compile(
+    r"^(?:(?:The|Our|Its|Their)[ ]+)?(?:[\w’'-]+[ ]+){0,2}?(?i:demands|recommendations|proposals|"
+    r"requests|asks)\b[^.:]{0,200}?\b(?:are|is)[ ]+as[ ]+follows[ ]*:[ ]*$")
 #: "In addition, the members of the Security Council could:": a hedged lead-in to items
 _HEDGED_LEAD_IN = re.compile(r"(?<![\w-])(?:could|might|may(?:[ ]+wish[ ]+to)?)(?:[ ]+(?:also|"
                              r"further|therefore))?[ ]*:[ ]*$")
@@ -75,6 +80,8 @@ _HEDGED_LEAD_IN = re.compile(r"(?<![\w-])(?:could|might|may(?:[ ]+wish[ ]+to)?)(
 def lead_in_clause(sentence: str, is_self: Callable[[str], bool], segment: int) -> Directive | None:
     """A lead-in whose actions are the items that follow: the report's proposals, or a hedged
     "X could:" (a chapeau only: it recommends nothing by itself)."""
+    if _AS_FOLLOWS.match(sentence):
+        return Directive("passive", OWN, "", "", "", True, chapeau=True, segment=segment)
     proposals = _PROPOSALS.search(sentence)
     if proposals:
         voice = REPORTED if proposals.group("aux") in ("were", "was") else OWN

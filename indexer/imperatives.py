@@ -56,6 +56,8 @@ def imperative_clause(sentence: str, segment: int) -> Directive | None:
     if not known and (verb.lower() in _NOT_IMPERATIVE or verb.lower().endswith(("s", "ed"))
                       or lemma(verb) in BASE_VERBS and lemma(verb) != verb.lower()):
         return None
+    if not known and re.match(r"[ ]+\d", rest):
+        return None  # "(a) Goal 3:", "Article 5": a label before the items, not a verb
     if verb.lower() in NOUNLIKE and not continues:
         if re.match(r"^[ ]+(?:of|for|is|are|was|were|has|have|had|and|or|to|from|in|on|at|by|"
                     r"as|with|process|mechanism|plans?|programmes?|reports?)\b", rest) and not (

@@ -858,6 +858,9 @@ REAL_DEV5 = [
      "deliver"),
     ("E_HLPF_2025_2", "48", True, ["States"], ["education and academia stakeholder group"],
      "ensure"),
+    # "Demands ... are as follows:" leads in to the items, whose first verb is not the label
+    # "(a) Goal 3:"
+    ("E_HLPF_2025_2", "23", True, ["States"], ["global trade union movement"], "ensure"),
     ("E_HLPF_2025_2", "64", True, ["States"],
      ["Africa Regional Mechanism for Major Groups and other Stakeholders"], "reaffirm"),
     ("E_HLPF_2025_2", "86", True, ["States"],
