@@ -34,7 +34,12 @@ HELD_OUT3 is the next held-out split: every item of
 benchmarks/data/recommendations-heldout3.json, when that file exists. It
 measures how the rules generalise, so its reports are extracted and its figures
 printed only with --held-out, and its disagreements never: reading them would
-turn it into development data.
+turn it into development data. Measured once, after the DEV5 work (176 items of
+16 reports: draft resolution and draft decision, an internal-audit tracking
+table, terms of reference, secretariat notes on organisation, session reports,
+declarations; 62 items flagged ambiguous; one item = one paragraph): precision
+1.000, recall 0.407 (unambiguous items: 1.000, 0.545 of 11), addressee exact set
+0.609 (first addressee 0.696), recommending body 0.957, first action 0.826.
 """
 
 from __future__ import annotations
