@@ -69,6 +69,8 @@ class BatchSummary:
     #: symbols now indexed in more than one language
     languages: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    #: not pruned: stored with a path relative to an unknown folder, so not checkable
+    unsure: list[str] = field(default_factory=list)
     paragraphs: int = 0
     pages: int = 0
     commits: int = 0
@@ -152,7 +154,7 @@ def index_paths(
             store.tidy()
             summary = _Run(store, options, progress).run(list(paths))
             if prune:
-                summary.pruned = prune_missing(store)
+                summary.pruned, summary.unsure = prune_missing(store)
                 summary.commits += bool(summary.pruned)
     summary.seconds = time.monotonic() - started
     return summary
@@ -172,6 +174,9 @@ class _Run:
         self.by_source: dict[str, list[str]] = {}
         for d in indexed:
             self.by_source.setdefault(d.source, []).append(d.doc)
+        #: sources stored relative to some earlier working directory (before they were made
+        #: absolute), matched to a file of this run by their trailing path
+        self.relative = {d.source for d in indexed if _is_relative(d.source)}
         self.run_hashes: dict[str, str] = {}
         #: document id -> (discovery order, path) of the file that holds it in this run
         self.claims: dict[str, tuple[int, str]] = {}
@@ -199,20 +204,20 @@ class _Run:
     def _plan(self, files: list[tuple[Path, str | None]]) -> Iterator[tuple[tuple[int, str], str]]:
         """Hash each file and yield those that need extracting; report the rest."""
         for order, (path, problem) in enumerate(files):
-            source = str(path)
             if problem is None:
                 problem = self._too_large(path)
             if problem is not None:
-                self._fail(source, problem)
+                self._fail(str(path), problem)
                 continue
+            source = source_path(path)
             try:
                 digest = file_hash(path)
             except OSError as error:
                 self._fail(source, _os_reason(error))
                 continue
             held = self.by_hash.get(digest)
-            if held is not None and (held.source == source or _exists(held.source)):
-                if held.source == source:
+            if held is not None and (same_source(held.source, source) or _exists(held.source)):
+                if same_source(held.source, source):
                     self.summary.skipped += 1
                     self._event(source, "skipped")
                 else:
@@ -243,7 +248,8 @@ class _Run:
             return
         label = f"{document.symbol} ({document.language})"
         holder = self.by_doc.get(doc)
-        if holder is not None and holder.source != source and _exists(holder.source):
+        moved = holder is not None and not same_source(holder.source, source)
+        if moved and _exists(holder.source):
             self._conflict(source, f"{label} is already indexed from {holder.source}")
             return
         claim = self.claims.get(doc)
@@ -255,12 +261,14 @@ class _Run:
             self._conflict(claim[1], f"{label} comes first from {source}")
             self.writer.retract(doc)
         self.claims[doc] = (order, source)
-        stale = [d for d in self.by_source.get(source, []) if d != doc
+        held_here = [d for old in (source, *self.relative) if same_source(old, source)
+                     for d in self.by_source.get(old, [])]
+        stale = [d for d in held_here if d != doc
                  and self.claims.get(d, (0, source))[1] == source]
         for old in stale:
             self.by_doc.pop(old, None)
         status = "updated" if doc in self.by_doc else "indexed"
-        if holder is not None and holder.source != source:
+        if moved:
             self._warn(source, f"{label} moved here from {holder.source}")
         for old in stale:
             self._warn(source, f"now holds {label}; {old} that it held before is removed")
@@ -384,14 +392,42 @@ class _Writer:
         summary.paragraphs = sum(w.paragraphs for w in self.committed.values())
 
 
-def prune_missing(store: Store) -> list[str]:
-    """Delete documents whose source file no longer exists; return what went."""
-    gone = [d for d in store.documents() if not _exists(d.source)]
+def prune_missing(store: Store) -> tuple[list[str], list[str]]:
+    """Delete documents whose source file no longer exists; return what went, and what was
+    kept because its path is relative to a folder no longer known (it cannot be checked)."""
+    documents = store.documents()
+    unsure = [d for d in documents if _is_relative(d.source)]
+    gone = [d for d in documents if not _is_relative(d.source) and not _exists(d.source)]
     if gone:
         with store.batch() as batch:
             for document in gone:
                 batch.delete(document.doc)
-    return [f"{d.symbol} ({d.language}): {d.source}" for d in gone]
+    return ([f"{d.symbol} ({d.language}): {d.source}" for d in gone],
+            [f"{d.symbol} ({d.language}): {d.source}" for d in unsure])
+
+
+def source_path(path: str | Path) -> str:
+    """The path a document's source is stored as: absolute and resolved, so that it means
+    the same file whichever folder a later run, `--prune` or `serve` starts from."""
+    try:
+        return str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError):  # a loop of links: the file is reported unreadable anyway
+        return os.path.abspath(path)
+
+
+def same_source(stored: str, source: str) -> bool:
+    """True when a stored source names the file at ``source`` (absolute). A source stored
+    relative (by an older version) is the same file when ``source`` ends with its path."""
+    if stored == source:
+        return True
+    if not _is_relative(stored):
+        return False
+    parts = [p for p in Path(stored).parts if p != "."]
+    return bool(parts) and ".." not in parts and Path(source).parts[-len(parts):] == tuple(parts)
+
+
+def _is_relative(path: str) -> bool:
+    return bool(path) and not os.path.isabs(path)
 
 
 def _languages(documents: list[DocumentInfo], touched: set[str]) -> list[str]:

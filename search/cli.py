@@ -161,6 +161,12 @@ def _print_summary(summary: BatchSummary, index_dir: Path, report: str | None = 
         click.echo(f"languages: {line}")
     for line in summary.pruned:
         click.echo(f"pruned: {line}")
+    if summary.unsure:
+        click.echo(f"not pruned: {len(summary.unsure)} document(s) indexed by a relative path "
+                   "(by an older version) cannot be checked from here; index their files again "
+                   "or use --rebuild to store absolute paths", err=True)
+        for line in summary.unsure[:_SHOWN_WARNINGS]:
+            click.echo(f"not pruned: {line}", err=True)
     for failure in summary.failed:
         click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
 

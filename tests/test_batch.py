@@ -262,3 +262,53 @@ def test_events_name_every_file(tmp_path: Path, reports: Path) -> None:
                 progress=Progress(advance=events.append))
     assert sorted(e.status for e in events) == ["indexed"] * 6
     assert {e.detail for e in events} == {f"A/90/{n} (en)" for n in range(1, 7)}
+
+
+def test_a_relative_path_is_stored_absolute_so_prune_elsewhere_keeps_it(
+    tmp_path: Path, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cd /tmp/qa; index reports` then `cd /; index --prune emptydir` deleted every document."""
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index"
+    index_paths(index, ["reports"])
+    assert Store(index).document("A/90/1@en").source == str(reports.resolve() / "A_90_1.txt")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir("/")
+    summary = index_paths(index, [empty], prune=True)
+    assert summary.pruned == [] and summary.unsure == []
+    assert len(index_state(index)) == 6
+    monkeypatch.chdir(reports)
+    again = index_paths(index, ["."])
+    assert (again.indexed, again.updated, again.skipped, again.warnings) == (0, 0, 6, [])
+
+
+def test_documents_indexed_by_a_relative_path_before_are_never_pruned_nor_moved(
+    tmp_path: Path, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index written by an older version holds relative sources: prune cannot check them
+    from another folder, so it keeps them and says so; the same file named by an absolute
+    path, or from inside its folder, is the same source (skipped, not 'moved')."""
+    import indexer.batch
+
+    monkeypatch.chdir(tmp_path)
+    index = tmp_path / "index"
+    with monkeypatch.context() as old_version:
+        old_version.setattr(indexer.batch, "source_path", str)
+        index_paths(index, ["reports"])
+    assert Store(index).document("A/90/1@en").source == "reports/A_90_1.txt"
+    (reports / "A_90_6.txt").unlink()  # really gone, but its relative path cannot tell
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.chdir("/")
+    summary = index_paths(index, [empty], prune=True)
+    assert summary.pruned == [] and len(summary.unsure) == 6
+    assert len(index_state(index)) == 6
+    result = CliRunner().invoke(cli, ["--index", str(index), "index", "-q", "--prune",
+                                      str(empty)])
+    assert "not pruned: 6 document(s) indexed by a relative path" in result.output
+    for where, name in ((tmp_path, str(reports)), (reports, ".")):
+        monkeypatch.chdir(where)
+        again = index_paths(index, [name])
+        assert (again.indexed, again.updated, again.skipped) == (0, 0, 5), where
+        assert not any("moved" in n.reason for n in again.warnings)
