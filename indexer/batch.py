@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .discover import discover
-from .errors import IndexLockedError, IndexProblem
+from .errors import EmptyFileError, IndexLockedError, IndexProblem
 from .model import ExtractedDocument
 from .pipeline import extract, file_hash
 from .readers import DEFAULT_MAX_BYTES
@@ -41,6 +41,8 @@ from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, ExtractFunction, Out
 #: a batch is committed after this many seconds even when it is not full
 COMMIT_SECONDS = 60.0
 _MB = 1024 * 1024
+#: files up to this size are read to tell an empty one (blank) before hashing
+_BLANK_BYTES = 4096
 
 
 @dataclass(slots=True)
@@ -230,8 +232,12 @@ class _Run:
             yield (order, digest), source
 
     def _too_large(self, path: Path) -> str | None:
+        """Why a file is refused before it is hashed: too large, or empty (two empty files
+        have the same hash, and the second is no 'duplicate' of the first)."""
         try:
             size = path.stat().st_size
+            if size <= _BLANK_BYTES and not path.read_bytes().strip():
+                return EmptyFileError.reason
         except OSError as error:
             return _os_reason(error)
         if size > self.options.max_bytes:

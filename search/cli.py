@@ -108,7 +108,8 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, 
     Files already indexed with the same content are skipped; a changed file
     replaces its old paragraphs. Each file is extracted in a worker process
     with limits on time and memory; a file that fails is reported with a
-    reason and the run goes on. Exits 1 when any file could not be indexed.
+    reason and the run goes on. Exits 1 when any file could not be indexed,
+    or when PATHS hold no report at all.
 
     \b
     Example:
@@ -129,6 +130,13 @@ def index_command(ctx: click.Context, paths: tuple[str, ...], jobs: int | None, 
         sys.exit(130)
     if report:
         summary.write_report(report)
+    if not summary.files:
+        # an empty folder, or one of Markdown notes: nothing was looked at, which is no success
+        # (with --prune the run still prunes, which may be all it was for)
+        click.echo(f"no reports found under {', '.join(paths)} (PDF, DOCX, HTML or text "
+                   "files)", err=True)
+        if not prune:
+            sys.exit(1)
     _print_summary(summary, _index_dir(ctx), report)
     if summary.failed:
         sys.exit(1)

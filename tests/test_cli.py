@@ -300,3 +300,30 @@ def test_upr_items_are_filtered_by_support_status_and_state(real_index: Path) ->
         assert "Nigeria" in hit["recommended_by"]
     noted = run(real_index, "recommendations", "--status", "noted")
     assert noted.exit_code == 1  # no report in ../shared/corpus says which were noted
+
+
+def test_two_empty_files_both_fail_as_empty_not_as_duplicates(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("")
+    (folder / "b.txt").write_text("  \n")
+    result = run(tmp_path / "ix", "index", "--quiet", str(folder))
+    assert result.exit_code == 1
+    assert f"failed: {folder / 'a.txt'}: empty file" in result.output
+    assert f"failed: {folder / 'b.txt'}: empty file" in result.output
+    assert "duplicate" not in result.output.replace("0 duplicate(s)", "")
+
+
+@pytest.mark.parametrize("content", [{}, {"notes.md": "# notes"}])
+def test_a_folder_without_reports_says_so_and_exits_1(tmp_path: Path,
+                                                      content: dict[str, str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in content.items():
+        (folder / name).write_text(text)
+    result = run(tmp_path / "ix", "index", "--quiet", str(folder))
+    assert result.exit_code == 1
+    assert one_line_error(result) == (f"no reports found under {folder} (PDF, DOCX, HTML or "
+                                      "text files)")
+    pruning = run(tmp_path / "ix", "index", "--quiet", "--prune", str(folder))
+    assert pruning.exit_code == 0, pruning.output
