@@ -28,6 +28,28 @@ from .service import Paraindex
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class InputError(click.ClickException):
+    """A query or citation the library refused: one line naming it, exit 2 (a usage error,
+    without click's usage text, which is about options and arguments)."""
+
+    exit_code = 2
+
+
+#: how much of a long query or citation an error message quotes
+_QUOTED_CHARS = 60
+
+
+def input_error(message: str, given: str | tuple[str, ...] | None) -> InputError:
+    """The one-line error for a refused input, which names the input when the message
+    does not already."""
+    text = " ".join(given) if isinstance(given, tuple) else (given or "")
+    text = text.strip()
+    if text and text not in message:
+        shown = text if len(text) <= _QUOTED_CHARS else text[:_QUOTED_CHARS] + "…"
+        message = f"{shown!r}: {message}"
+    return InputError(message)
+
+
 def friendly_errors(command: F) -> F:
     """Map library exceptions to click's exit codes, never a traceback."""
 
@@ -36,7 +58,8 @@ def friendly_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except QueryError as error:
-            raise click.UsageError(str(error)) from None
+            given = kwargs.get("query", kwargs.get("citation"))
+            raise input_error(str(error), given) from None
         except ParaindexError as error:
             raise click.ClickException(str(error)) from None
         except BrokenPipeError:

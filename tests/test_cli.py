@@ -118,7 +118,12 @@ def test_search_with_no_result_exits_1(sample_index: Path) -> None:
 def test_search_rejects_a_broken_query_as_usage_error(sample_index: Path) -> None:
     result = run(sample_index, "search", "x" * 5000)
     assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output  # one line, not click's usage text
     assert "limit" in one_line_error(result)
+    assert one_line_error(result).startswith("Error: 'xxxxx")
+    wildcard = run(sample_index, "search", "x*")
+    assert (wildcard.exit_code, wildcard.output) == (
+        2, "Error: 'x*': a wildcard needs at least two letters with it\n")
 
 
 def test_a_citation_in_the_search_box_goes_to_the_paragraph(sample_index: Path) -> None:
@@ -178,7 +183,14 @@ def test_get_unknown_paragraph_says_what_exists(sample_index: Path) -> None:
 def test_get_malformed_citation_is_a_usage_error(sample_index: Path, citation: str) -> None:
     result = run(sample_index, "get", citation)
     assert result.exit_code == 2
-    assert "Traceback" not in result.output
+    assert result.output.count("\n") == 1, result.output  # one line, not click's usage text
+    assert one_line_error(result).startswith(f"Error: '{citation}'")
+
+
+def test_wrong_options_keep_clicks_usage_text(sample_index: Path) -> None:
+    result = run(sample_index, "get", "A/99/215 3", "--nonsense")
+    assert result.exit_code == 2
+    assert result.output.startswith("Usage: ") and "Try 'cli get --help'" in result.output
 
 
 # -- docs and export -----------------------------------------------------------------------
