@@ -9,33 +9,55 @@ from dataclasses import dataclass, field
 from indexer.errors import QueryError
 from indexer.symbols import SYMBOL_RE, normalise_symbol, typed_form
 
-_REST_RE = re.compile(
-    r"""^[\s,]*
-    (?:(?:annex|annexe|anexo)\s*(?P<annex>[IVXL]{1,6}|\d{1,2}|[A-Z](?![a-z]))?[\s,]*)?
-    (?:(?:paras?|paragraphs?|párrafos?|paragraphes?|¶+|§+)\.?\s*)?
-    (?P<first>\d{1,4}(?:\.\d{1,3})?)
-    \s*(?P<subs>(?:\(\s*[a-z]{1,5}\s*\)\s*)*)
-    (?:(?:-|–|—|to)\s*(?P<last>\d{1,4}(?:\.\d{1,3})?))?
-    [\s.]*$""",
-    re.IGNORECASE | re.VERBOSE,
+_ANNEX_RE = re.compile(
+    r"^[\s,]*(?:(?:annex|annexe|anexo)\s*(?P<annex>[IVXL]{1,6}|\d{1,2}|[A-Z](?![a-z]))?[\s,]*)?",
+    re.IGNORECASE,
 )
+_PARA_WORD_RE = re.compile(r"^(?:paragraphes?|paragraphs?|párrafos?|paras?|¶+|§+)\.?\s*",
+                           re.IGNORECASE)
+_NUMBER = r"\d{1,4}(?:\.\d{1,3})?"
+_RANGE_RE = re.compile(rf"^(?P<first>{_NUMBER})(?:\s*(?:-|–|—|to|à|a)\s*(?P<last>{_NUMBER}))?"
+                       r"[\s.]*$", re.IGNORECASE)
+#: one number and its sub-paragraphs: '69 (a)', '27 (b) (ii)', '70 a', '70.a', '70 a)'
+_SUBS_RE = re.compile(rf"^(?P<first>{_NUMBER})(?P<subs>(?:[\s.]*\(?\s*[a-z]{{1,5}}\s*\)?)+)"
+                      r"[\s.]*$", re.IGNORECASE)
+#: 'paras 70 and 71', 'paras. 70-72, 75': the separators of a list of numbers and ranges
+_LIST_SEP_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\by\b)\s*(?=\d)", re.IGNORECASE)
+#: an unnumbered block as the tool cites it: 'S/2025/147, p. 1'
+_PAGE_RE = re.compile(r"^(?:p|pp|page|pages|pág|pag)\.?\s*(?P<page>[\w-]{1,10})[\s.]*$",
+                      re.IGNORECASE)
+#: a labelled block: 'JIU/REP/2025/2, Recommendation 1' (the boxes of JIU reports, the only
+#: labels extraction gives: indexer.headings.JIU_BOX_RE)
+_LABEL_RE = re.compile(r"^(?P<label>(?:recommendation|recommandation|recomendaci[óo]n)\s+\d{1,3})"
+                       r"[\s.]*$", re.IGNORECASE)
 #: the longest range `get` expands
 MAX_RANGE = 200
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """A symbol and what of it is cited: paragraph numbers, a sub-paragraph, or, for blocks
+    without numbers, the page or label the tool cites them by."""
+
     symbol: str
-    first: str
+    first: str = ""
     last: str | None = None
     annex: str | None = None
     subparagraph: str | None = None  # "(a)", "(a) (ii)"
     numbers: list[str] = field(default_factory=list)
+    page: str | None = None  # 'S/2025/147, p. 1': the unnumbered blocks of that page
+    label: str | None = None  # 'JIU/REP/2025/2, Recommendation 1'
 
     def __str__(self) -> str:
         where = self.symbol + (f", annex {self.annex}" if self.annex else "")
+        if self.label:
+            return f"{where}, {self.label}"
+        if self.page:
+            return f"{where}, p. {self.page}"
         if self.last:
             return f"{where}, paras. {self.first}–{self.last}"
+        if len(self.numbers) > 1:
+            return f"{where}, paras. {', '.join(self.numbers[:-1])} and {self.numbers[-1]}"
         sub = f" {self.subparagraph}" if self.subparagraph else ""
         return f"{where}, para. {self.first}{sub}"
 
@@ -68,24 +90,51 @@ def parse_citation(text: str) -> Citation:
             "(expected e.g. 'A/57/292 69' or 'A/57/292, para. 69')"
         )
     symbol, rest = parts
-    match = _REST_RE.match(rest)
-    if not match:
-        hint = "give a paragraph number" if not rest.strip() else f"cannot read {rest.strip()!r}"
-        raise QueryError(f"{text.strip()!r}: {hint} (e.g. '{symbol} 69' or '{symbol}, para. 69')")
-    annex = match.group("annex")
+    try:
+        return _parse_rest(symbol, rest)
+    except QueryError as error:
+        raise QueryError(f"{text.strip()!r}: {error}") from None
+
+
+def _parse_rest(symbol: str, rest: str) -> Citation:
+    """What follows the symbol: an annex, then numbers, a page or a label."""
+    annex_match = _ANNEX_RE.match(rest)
+    annex = annex_match.group("annex") if annex_match else None
     if annex is None and re.search(r"\b(annex|annexe|anexo)\b", rest, re.IGNORECASE):
         annex = "I"
-    first, last = match.group("first"), match.group("last")
-    subs = re.findall(r"\(\s*([a-z]{1,5})\s*\)", match.group("subs") or "", re.IGNORECASE)
-    subparagraph = " ".join(f"({s.lower()})" for s in subs) or None
-    return Citation(
-        symbol=symbol,
-        first=first,
-        last=last,
-        annex=annex.upper() if annex else None,
-        subparagraph=subparagraph,
-        numbers=_expand(first, last),
-    )
+    annex = annex.upper() if annex else None
+    body = rest[annex_match.end():] if annex_match else rest
+    if (page := _PAGE_RE.match(body)) is not None:
+        return Citation(symbol, annex=annex, page=page.group("page"))
+    if (label := _LABEL_RE.match(body)) is not None:
+        return Citation(symbol, annex=annex, label=" ".join(label.group("label").split()))
+    body = _PARA_WORD_RE.sub("", body).strip()
+    items = _LIST_SEP_RE.split(body)
+    if len(items) > 1:  # 'paras 70 and 71', 'paras. 70-72, 75'
+        numbers: list[str] = []
+        for item in items:
+            match = _RANGE_RE.match(item)
+            if match is None:
+                raise QueryError(_unreadable(symbol, item))
+            numbers += [n for n in _expand(match["first"], match["last"]) if n not in numbers]
+        if len(numbers) > MAX_RANGE:
+            raise QueryError(f"cites more than {MAX_RANGE} paragraphs")
+        return Citation(symbol, numbers[0], annex=annex, numbers=numbers)
+    if (match := _RANGE_RE.match(body)) is not None:
+        first, last = match["first"], match["last"]
+        return Citation(symbol, first, last if last != first else None, annex,
+                        numbers=_expand(first, last))
+    if (match := _SUBS_RE.match(body)) is not None:
+        subs = re.findall(r"[a-z]{1,5}", match["subs"], re.IGNORECASE)
+        subparagraph = " ".join(f"({s.lower()})" for s in subs)
+        return Citation(symbol, match["first"], annex=annex, subparagraph=subparagraph,
+                        numbers=[match["first"]])
+    raise QueryError(_unreadable(symbol, body))
+
+
+def _unreadable(symbol: str, rest: str) -> str:
+    hint = "give a paragraph number" if not rest.strip(" ,.") else f"cannot read {rest.strip()!r}"
+    return f"{hint} (e.g. '{symbol} 69' or '{symbol}, para. 69')"
 
 
 def _expand(first: str, last: str | None) -> list[str]:

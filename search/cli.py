@@ -22,6 +22,7 @@ from indexer.store import default_index_dir
 from indexer.workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 
 from . import output
+from .citation import looks_like_citation, split_symbol
 from .progress import make_progress
 from .service import Paraindex
 
@@ -287,18 +288,23 @@ def search(ctx: click.Context, query: str, symbol: str | None, language: str | N
 @click.pass_context
 @friendly_errors
 def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt: str) -> None:
-    """Show the paragraph(s) a CITATION names, in full.
+    """Show the paragraph(s) a CITATION names, in full; several citations each open with
+    a symbol.
 
     \b
-    Accepts what people write:
+    Accepts what people write, and the citations paraindex prints:
       paraindex get "A/57/292, para. 69"
       paraindex get A/57/292 paras. 69-71
-      paraindex get "A/57/292 69 (a)"
+      paraindex get "A/80/188, paras 70 and 71" "A/80/188 paras. 70-72, 75"
+      paraindex get "A/57/292 69 (a)"   (or 69 a, 69.a)
       paraindex get "A/79/352 annex I para 3"
       paraindex get A/HRC/59/15 140.12
+      paraindex get "S/2025/147, p. 1"   (the unnumbered blocks of a page)
+      paraindex get "JIU/REP/2025/2, Recommendation 1"
+      paraindex get "A/80/188 72" "A/80/188 73"
     """
     library = _open(ctx)
-    passages = library.get(" ".join(citation), language)
+    passages = [p for cited in citations(citation) for p in library.get(cited, language)]
     rows = [p.to_dict() for p in passages]
     if fmt == "json":
         click.echo(output.as_json(rows) if len(rows) > 1 else json.dumps(rows[0],
@@ -312,6 +318,17 @@ def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt
             click.echo(chunk, nl=False)
     else:
         click.echo("\n\n".join(output.passage_text(row, _color()) for row in rows))
+
+
+def citations(words: tuple[str, ...]) -> list[str]:
+    """The citations of `get`'s arguments: one citation split by the shell
+    (`get A/57/292 paras. 69-71`), or several, each opening with a symbol
+    (`get "A/80/188 72" "A/80/188 73"`)."""
+    whole = " ".join(words)
+    starts = [i for i, word in enumerate(words) if i == 0 or split_symbol(word) is not None]
+    if len(starts) < 2 or looks_like_citation(whole):
+        return [whole]
+    return [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)], strict=True)]
 
 
 @cli.command()

@@ -102,9 +102,14 @@ class Paraindex:
             return "the index is empty: run `paraindex index PATH` first"
         if is_pattern(symbol):
             return f"no indexed document matches {symbol}"
-        close = difflib.get_close_matches(_display(symbol), known, n=3, cutoff=0.75)
+        shown = _display(symbol)
+        # 'S/RES/2777' for 'S/RES/2777 (2025)', 'A/80/15' for 'A/80/15 (Part II)': the symbol
+        # without what the document prints after it
+        extended = [k for k in dict.fromkeys(known) if k.casefold().startswith(
+            shown.casefold() + " (")]
+        close = extended[:3] or difflib.get_close_matches(shown, known, n=3, cutoff=0.75)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        return f"no document {_display(symbol)} in the index{hint}"
+        return f"no document {shown} in the index{hint}"
 
     def _doc_ids(self, symbol: str | None, language: str | None = None) -> set[str] | None:
         if symbol is None:
@@ -122,6 +127,8 @@ class Paraindex:
         if language:
             docs = [d for d in docs if d.language == language] or docs
         doc = sorted(docs, key=lambda d: (d.language != "en", d.language))[0]
+        if cited.page or cited.label:
+            return [Passage(record) for record in self._blocks(doc, cited)]
         passages = []
         for number in cited.numbers:
             record = self.store.lookup(doc.doc, number, cited.annex)
@@ -139,6 +146,34 @@ class Paraindex:
                     )
             passages.append(passage)
         return passages
+
+    def _blocks(self, doc: DocumentInfo, cited: Citation) -> list[ParagraphRecord]:
+        """The unnumbered blocks a citation names by page ('S/2025/147, p. 1') or by label
+        ('JIU/REP/2025/2, Recommendation 1'), in reading order: what the tool cites them by."""
+        blocks = [r for r in self.store.paragraphs(doc.doc) if r.number is None]
+        if cited.annex:
+            blocks = [r for r in blocks if r.annex == cited.annex]
+        if cited.label:
+            wanted = cited.label.casefold()
+            found = [r for r in blocks if (r.label or "").casefold() == wanted]
+            if not found:
+                labels = list(dict.fromkeys(r.label for r in blocks if r.label))
+                labels = ", ".join(labels[:12]) + (", …" if len(labels) > 12 else "") or "none"
+                raise NotFoundError(f"{doc.symbol} has no block labelled {cited.label!r} "
+                                    f"(labels: {labels})")
+            return found
+        on_page = [r for r in blocks if str(r.page or r.pdf_page) == cited.page]
+        if not cited.annex and any(r.annex is None for r in on_page):
+            on_page = [r for r in on_page if r.annex is None]
+        if not on_page:
+            pages = list(dict.fromkeys(str(r.page or r.pdf_page) for r in blocks
+                                       if r.page or r.pdf_page))
+            listed = ", ".join(pages[:12]) + (", …" if len(pages) > 12 else "")
+            shown = (f"blocks on page{'s' if len(pages) > 1 else ''} {listed}" if pages
+                     else "no unnumbered blocks: cite its paragraphs by number")
+            raise NotFoundError(f"{doc.symbol} has no unnumbered block on page {cited.page} "
+                                f"({shown})")
+        return on_page
 
     def _unknown_paragraph_message(self, doc: DocumentInfo, number: str, annex: str | None) -> str:
         where = f"{doc.symbol}" + (f", annex {annex}," if annex else "")

@@ -339,3 +339,95 @@ def test_a_folder_without_reports_says_so_and_exits_1(tmp_path: Path,
                                       "text files)")
     pruning = run(tmp_path / "ix", "index", "--quiet", "--prune", str(folder))
     assert pruning.exit_code == 0, pruning.output
+
+
+# -- citations as people write them, and as paraindex prints them (real reports) ------------
+#: three reports of ../shared/bulk/ the citation tests need beside the real corpus
+BULK_FOR_CITATIONS = ("S_2025_147.en.pdf", "S_RES_2777 (2025).en.pdf", "A_80_15 (Part II).en.pdf")
+
+
+@pytest.fixture(scope="module")
+def citation_index(tmp_path_factory: pytest.TempPathFactory, shared_corpus: Path) -> Path:
+    from indexer.batch import index_paths
+
+    bulk = shared_path("bulk")
+    files = [shared_corpus / name for name in ("A_80_188-EN.pdf", "JIU_REP_2025_2-EN.pdf",
+                                               "E_ICEF_672_Part_I-FR.pdf")]
+    files += [bulk / name for name in BULK_FOR_CITATIONS]
+    directory = tmp_path_factory.mktemp("citations") / "index"
+    summary = index_paths(directory, files)
+    assert not summary.failed, summary.failed
+    return directory
+
+
+@pytest.mark.parametrize(("citation", "expected"), [
+    ("A/80/188, paras 70 and 71", ["A/80/188, para. 70", "A/80/188, para. 71"]),
+    ("A/80/188 paras. 70-72, 75", [f"A/80/188, para. {n}" for n in (70, 71, 72, 75)]),
+    ("A/80/188 para 70 a", ["A/80/188, para. 70 (a)"]),
+    ("A/80/188 70.a", ["A/80/188, para. 70 (a)"]),
+    ("A/80/188 70 (a)", ["A/80/188, para. 70 (a)"]),
+    ("JIU/REP/2025/2, Recommendation 1", ["JIU/REP/2025/2, Recommendation 1"]),
+])
+def test_get_reads_the_citations_people_write(citation_index: Path, citation: str,
+                                              expected: list[str]) -> None:
+    result = run(citation_index, "get", citation, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["citation"] for line in result.output.splitlines()] == expected
+
+
+def test_get_takes_several_citations_as_arguments(citation_index: Path) -> None:
+    result = run(citation_index, "get", "A/80/188 72", "A/80/188 73", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["citation"] for line in result.output.splitlines()] == [
+        "A/80/188, para. 72", "A/80/188, para. 73"]
+    split = run(citation_index, "get", "A/80/188", "paras.", "72-73", "--format", "jsonl")
+    assert len(split.output.splitlines()) == 2
+
+
+def test_get_accepts_every_citation_that_search_prints(citation_index: Path) -> None:
+    """Blocks of documents without numbered paragraphs are cited by page, JIU boxes by label:
+    `get` takes each back, the blocks of a page in reading order."""
+    exported = [json.loads(line) for line in run(citation_index, "export").output.splitlines()]
+    printed = list(dict.fromkeys(row["citation"] for row in exported))
+    assert "S/2025/147, p. 1" in printed and "JIU/REP/2025/2, Recommendation 1" in printed
+    for citation in printed:
+        result = run(citation_index, "get", citation, "--format", "jsonl")
+        assert result.exit_code == 0, (citation, result.output)
+        rows = [json.loads(line) for line in result.output.splitlines()]
+        assert {row["citation"] for row in rows} == {citation}
+    page = [r["text"] for r in exported if r["citation"] == "S/2025/147, p. 1"]
+    got = run(citation_index, "get", "S/2025/147, p. 1", "--format", "jsonl").output
+    assert [json.loads(line)["text"] for line in got.splitlines()] == page
+
+
+def test_api_paragraph_takes_a_jiu_box(citation_index: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from search.web import create_app
+
+    client = TestClient(create_app(citation_index), base_url="http://localhost")
+    answer = client.get("/api/paragraph",
+                        params={"citation": "JIU/REP/2025/2, Recommendation 1"})
+    assert answer.status_code == 200
+    assert answer.json()["citation"] == "JIU/REP/2025/2, Recommendation 1"
+
+
+@pytest.mark.parametrize(("citation", "suggested"), [
+    ("S/RES/2777 3", "S/RES/2777 (2025)"),
+    ("A/80/15 5", "A/80/15 (Part II)"),
+    ("E/ICEF/672 3", "E/ICEF/672 (Première partie)"),
+])
+def test_a_symbol_printed_with_a_suffix_is_suggested(citation_index: Path, citation: str,
+                                                     suggested: str) -> None:
+    result = run(citation_index, "get", citation)
+    assert result.exit_code == 1
+    assert one_line_error(result).endswith(f"did you mean {suggested}?")
+
+
+def test_a_missing_page_or_box_says_what_there_is(citation_index: Path) -> None:
+    page = run(citation_index, "get", "S/2025/147, p. 9")
+    assert one_line_error(page) == ("Error: S/2025/147 has no unnumbered block on page 9 "
+                                    "(blocks on page 1)")
+    box = run(citation_index, "get", "JIU/REP/2025/2, Recommendation 99")
+    assert box.exit_code == 1 and "(labels: Recommendation 1, Recommendation 2" in box.output
