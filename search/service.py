@@ -217,6 +217,12 @@ class Paraindex:
             hits = [Hit(p.record, 1.0, p.subtext or p.record.text[:240]) for p in passages]
             return SearchResults(hits, len(hits))
         prepared = prepare(query)
+        filtered = (symbol, section, recommendations, language, addressee, action, by, status,
+                    prepared.symbol_patterns)
+        if not re.sub(r'[\s"()]+', "", prepared.text) and not any(filtered):
+            # no words and no filter would list every paragraph of the index
+            raise QueryError("the query is empty: give words to search for, or a filter "
+                             "(symbol, language, section, recommendations) to list paragraphs")
         doc_ids = self._doc_ids(symbol, language)
         for pattern in prepared.symbol_patterns:
             matching = self._doc_ids(pattern) or set()

@@ -431,3 +431,20 @@ def test_a_missing_page_or_box_says_what_there_is(citation_index: Path) -> None:
                                     "(blocks on page 1)")
     box = run(citation_index, "get", "JIU/REP/2025/2, Recommendation 99")
     assert box.exit_code == 1 and "(labels: Recommendation 1, Recommendation 2" in box.output
+
+
+@pytest.mark.parametrize("query", ["", "   ", '""', '"  "'])
+def test_an_empty_query_without_a_filter_is_a_usage_error(sample_index: Path,
+                                                         query: str) -> None:
+    result = run(sample_index, "search", query)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1, result.output
+    assert "the query is empty: give words to search for, or a filter" in one_line_error(result)
+
+
+def test_an_empty_query_with_a_filter_lists_paragraphs(sample_index: Path) -> None:
+    result = run(sample_index, "search", "", "--symbol", "A/99/215", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["total"] > 10
+    assert run(sample_index, "search", "symbol:A/99/215").exit_code == 0
+    assert run(sample_index, "recommendations", "").exit_code == 0

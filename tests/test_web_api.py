@@ -263,6 +263,18 @@ def test_blank_search_page_introduces(sample: TestClient) -> None:
     assert "reports" in page.select_one("section.intro").get_text()
 
 
+@pytest.mark.parametrize("q", ["", "   "])
+def test_an_empty_query_shows_the_form_and_the_api_refuses_it(sample: TestClient,
+                                                              q: str) -> None:
+    page = soup(sample.get("/", params={"q": q}))
+    assert page.select_one("form[role=search] input#q") and not page.select("li.hit")
+    answer = sample.get("/api/search", params={"q": q})
+    assert answer.status_code == 400
+    assert answer.json()["detail"].startswith("the query is empty: give words to search for")
+    listed = sample.get("/api/search", params={"q": q, "symbol": "A/99/215"})
+    assert listed.status_code == 200 and listed.json()["total"] > 10
+
+
 def test_search_page_is_a_shareable_link(sample: TestClient) -> None:
     response = sample.get("/?q=fishers")
     assert response.status_code == 200
