@@ -138,6 +138,9 @@ class SearchResults:
     hits: list[Hit]
     total: int
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the query with its misspelt words corrected: when set, the hits are for it
     suggestion: str | None = None
+    #: the words of the query no paragraph has, which ``suggestion`` corrects
+    misspelt: list[str] = field(default_factory=list)
     #: ``total`` is an estimate ("about"): too many matches to count them all fast
     total_estimated: bool = False

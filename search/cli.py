@@ -215,8 +215,18 @@ def _search_options(command: F) -> F:
     return command
 
 
+def correction_note(results: Any) -> str | None:
+    """'Showing results for renewable energy (no paragraph matches renewabel enrgy)': the
+    hits of a misspelt query are those of its correction, and the user must see it."""
+    if not results.suggestion or not results.hits:
+        return None
+    misspelt = " ".join(getattr(results, "misspelt", [])) or "the query as typed"
+    return f"Showing results for {results.suggestion} (no paragraph matches {misspelt})"
+
+
 def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
     rows = [hit.to_dict() for hit in results.hits]
+    note = correction_note(results)
     if fmt == "json":
         payload: dict[str, Any] = {
             "total": results.total,
@@ -226,6 +236,9 @@ def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
         if results.facets:
             payload["facets"] = results.facets
         if results.suggestion:
+            # the hits are for the corrected query (a misspelt word matches nothing)
+            payload["corrected_query"] = results.suggestion
+            payload["misspelt"] = getattr(results, "misspelt", [])
             payload["did_you_mean"] = results.suggestion
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
@@ -236,6 +249,8 @@ def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
                                           *output.CSV_FIELDS[1:]]):
             click.echo(chunk, nl=False)
     else:
+        if note:
+            click.echo(note + "\n")
         if results.facets:
             for name, counts in results.facets.items():
                 shown = ", ".join(f"{value} ({count})" for value, count in counts.items())
@@ -247,10 +262,11 @@ def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
             if more > 0:
                 about = "about " if getattr(results, "total_estimated", False) else ""
                 click.echo(f"\n… {about}{more:,} more (use --offset {offset + len(results.hits)})")
-    if results.suggestion:
-        click.echo(f"Did you mean: {results.suggestion}", err=True)
+    if note and fmt in ("jsonl", "csv"):
+        click.echo(note, err=True)
     if not results.hits:
-        raise click.ClickException("no paragraph matches the query")
+        hint = f"; did you mean {results.suggestion}?" if results.suggestion else ""
+        raise click.ClickException(f"no paragraph matches the query{hint}")
 
 
 @cli.command()

@@ -102,7 +102,8 @@ def correctable_words(text: str) -> list[str]:
 
 
 def corrected(text: str, corrections: dict[str, str]) -> str:
-    """The query as the user probably meant it ("did you mean")."""
+    """The query as the user probably meant it, in the user's own syntax and spacing (pass
+    the raw query): only the misspelt words change."""
     return _rewrite(text, corrections, lambda word, fix: fix)
 
 
@@ -117,7 +118,7 @@ def _rewrite(text: str, corrections: dict[str, str], replace) -> str:  # type: i
     pattern = re.compile(
         r"(?<![:\w\-])(" + "|".join(map(re.escape, corrections)) + r")(?![:\w*?~\-])"
     )
-    pieces = re.split(r"(\"[^\"]*\")", text)
+    pieces = _QUOTED_RE.split(text)
     return "".join(
         piece if piece.startswith('"') else pattern.sub(
             lambda m: replace(m.group(1), corrections[m.group(1)]), piece)
@@ -125,5 +126,15 @@ def _rewrite(text: str, corrections: dict[str, str], replace) -> str:  # type: i
     )
 
 
+#: a phrase, or an unclosed quote to the end (what the user meant as a phrase is not
+#: corrected word by word)
+_QUOTED_RE = re.compile(r'("[^"]*"?)')
+
+
 def _outside_quotes(text: str) -> list[str]:
-    return [p for p in re.split(r"(\"[^\"]*\")", text) if not p.startswith('"')]
+    return [p for p in _QUOTED_RE.split(text) if not p.startswith('"')]
+
+
+def spelling_text(query: str) -> str:
+    """The part of a raw query whose words a correction may change: not symbol: fields."""
+    return _SYMBOL_FIELD_RE.sub(" ", _CONTROL_RE.sub(" ", query))

@@ -25,7 +25,7 @@ from indexer.store import Filters, Store, body_codes, default_index_dir
 from indexer.symbols import is_pattern, keys_matcher, lookup_key, match_keys, normalise_symbol
 
 from .citation import Citation, looks_like_citation, parse_citation
-from .query import correctable_words, corrected, prepare, with_alternatives
+from .query import correctable_words, corrected, prepare, spelling_text, with_alternatives
 
 FACETS = {"documents": "symbol", "bodies": "body", "addressees": "addressee",
           "actions": "action", "by": "by"}
@@ -242,7 +242,9 @@ class Paraindex:
         fields = tuple(FACETS[name] for name in facets)
         if "bodies" in facets and FACETS["documents"] not in fields:
             fields += (FACETS["documents"],)
-        corrections = self._corrections(prepared.text) if prepared.text else {}
+        # corrections are read from the query as typed, so that an unclosed quote still
+        # protects its phrase and the suggestion keeps the user's syntax and spacing
+        corrections = self._corrections(spelling_text(query)) if prepared.text else {}
         text = with_alternatives(prepared.text, corrections)
         results = self.store.search(text, filters, limit, offset, fields, ranking)
         counted = results.facets
@@ -251,8 +253,9 @@ class Paraindex:
             # the body field is indexed but not stored, so the store cannot count it:
             # count the bodies of the (top 30) documents instead
             results.facets["bodies"] = _bodies_of(counted.get(FACETS["documents"], {}))
-        if corrections:
-            results.suggestion = corrected(prepared.text, corrections)
+        if corrections:  # a misspelt word matches nothing: the hits are the correction's
+            results.suggestion = corrected(query.strip(), corrections)
+            results.misspelt = list(corrections)
         return results
 
     def _corrections(self, text: str) -> dict[str, str]:

@@ -448,3 +448,16 @@ def test_an_empty_query_with_a_filter_lists_paragraphs(sample_index: Path) -> No
     assert json.loads(result.output)["total"] > 10
     assert run(sample_index, "search", "symbol:A/99/215").exit_code == 0
     assert run(sample_index, "recommendations", "").exit_code == 0
+
+
+def test_a_misspelt_query_says_the_results_are_for_its_correction(sample_index: Path) -> None:
+    text = run(sample_index, "search", "fishers coperatives", "-n", "1")
+    assert text.exit_code == 0
+    assert text.output.splitlines()[0] == ("Showing results for fishers cooperatives "
+                                           "(no paragraph matches coperatives)")
+    data = json.loads(run(sample_index, "search", "fishers coperatives", "--format",
+                          "json").output)
+    assert data["corrected_query"] == "fishers cooperatives"
+    assert data["misspelt"] == ["coperatives"] and data["hits"]
+    plain = json.loads(run(sample_index, "search", "fishers", "--format", "json").output)
+    assert "corrected_query" not in plain

@@ -236,6 +236,18 @@ def test_a_misspelt_word_is_forgiven_and_corrected(library: Paraindex) -> None:
     assert wrong.suggestion == "fishers cooperatives"
     assert [h.record.key for h in wrong.hits] == [h.record.key for h in right.hits]
     assert right.suggestion is None
+    assert wrong.misspelt == ["coperatives"]
+
+
+@pytest.mark.parametrize(("query", "suggestion"), [
+    ('"unclosed fishers', None),  # an unclosed quote is a phrase: its words are not corrected
+    ('coperatives "fishers tenure"', 'cooperatives "fishers tenure"'),
+    ("fishers   coperatives ", "fishers   cooperatives"),  # the user's own spacing
+    ("symbol:A/99/* coperatives", "symbol:A/99/* cooperatives"),
+])
+def test_a_suggestion_keeps_the_query_as_typed(library: Paraindex, query: str,
+                                               suggestion: str | None) -> None:
+    assert library.search(query).suggestion == suggestion
 
 
 def test_snippets_mark_the_matched_words(library: Paraindex) -> None:

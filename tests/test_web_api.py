@@ -275,6 +275,17 @@ def test_an_empty_query_shows_the_form_and_the_api_refuses_it(sample: TestClient
     assert listed.status_code == 200 and listed.json()["total"] > 10
 
 
+def test_a_misspelt_query_shows_it_is_answered_for_the_correction(sample: TestClient) -> None:
+    page = soup(sample.get("/", params={"q": "fishers coperatives"}))
+    assert page.select_one("h1").get_text(" ", strip=True).endswith(
+        "for fishers cooperatives")
+    note = page.select_one("p.suggestion").get_text("", strip=False)
+    assert note == "Showing results for fishers cooperatives (no paragraph matches coperatives)"
+    data = sample.get("/api/search", params={"q": "fishers coperatives"}).json()
+    assert (data["corrected_query"], data["misspelt"]) == ("fishers cooperatives",
+                                                           ["coperatives"])
+
+
 def test_search_page_is_a_shareable_link(sample: TestClient) -> None:
     response = sample.get("/?q=fishers")
     assert response.status_code == 200

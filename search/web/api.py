@@ -88,6 +88,9 @@ def results_payload(form: SearchForm, results: SearchResults) -> dict[str, Any]:
         "hits": [hit_payload(hit) for hit in results.hits],
         "facets": results.facets,
         "did_you_mean": results.suggestion,
+        # set when the hits are for the query corrected (its misspelt words match nothing)
+        "corrected_query": results.suggestion,
+        "misspelt": results.misspelt,
     }
 
 

@@ -82,6 +82,11 @@ class SearchResponse(_Open):
         description="Counts by documents, bodies, addressees (... ) when facets=true"
     )
     did_you_mean: str | None
+    corrected_query: str | None = Field(
+        description="Set when the hits are for the query with its misspelt words corrected "
+                    "(no paragraph has those words)"
+    )
+    misspelt: list[str] = Field(description="The words of the query no paragraph has")
 
 
 class SimilarResponse(_Open):
