@@ -531,6 +531,7 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool,
         ) from None
     hosts = _allowed_hosts(host, allow_hosts)
     app = create_app(_index_dir(ctx), allowed_hosts=hosts)
+    _check_port(host, port)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{port}/"
     if host not in LOOPBACK:
@@ -547,6 +548,30 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool,
         threading.Timer(1.0, webbrowser.open, [url]).start()
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False,
                 proxy_headers=False)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one line before saying "Serving" when the address cannot be listened on
+    (uvicorn would print its own error after ours and exit 3)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        raise click.ClickException(f"cannot listen on {host}: {error.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise click.ClickException(
+                    f"port {port} on {host} is already in use (another `paraindex serve`?): "
+                    "stop it or choose another with --port") from None
+            raise click.ClickException(f"cannot listen on {host}:{port}: "
+                                       f"{error.strerror or error}") from None
 
 
 def _allowed_hosts(host: str, extra: Iterable[str]) -> list[str]:

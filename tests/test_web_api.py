@@ -653,7 +653,22 @@ def served(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
         calls.update(kwargs)
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr("search.cli._check_port", lambda host, port: None)  # ports may be busy
     yield calls
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(sample_index: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["--index", str(sample_index), "serve", "--port",
+                                          str(port)], obj={})
+    assert result.exit_code == 1
+    assert result.output == (f"Error: port {port} on 127.0.0.1 is already in use (another "
+                             "`paraindex serve`?): stop it or choose another with --port\n")
 
 
 def test_serve_binds_loopback_by_default(served: dict[str, Any], sample_index: Path) -> None:
