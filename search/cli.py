@@ -175,7 +175,8 @@ def _print_summary(summary: BatchSummary, index_dir: Path, report: str | None = 
     action = "Rebuilt the index with" if summary.rebuilt else "Indexed"
     click.echo(
         f"{action} {summary.indexed + summary.updated} document(s) ({summary.indexed} new, "
-        f"{summary.updated} updated): {summary.paragraphs:,} paragraphs, {summary.pages:,} pages "
+        f"{summary.updated} updated): {output.plural(summary.paragraphs, 'paragraph')}, "
+        f"{output.plural(summary.pages, 'page')} "
         f"in {summary.seconds:.1f} s ({rate:.0f} pages/s); skipped {summary.skipped} unchanged; "
         f"{len(summary.duplicates)} duplicate(s); {len(summary.conflicts)} conflict(s); "
         f"{len(summary.failed)} failed. Index: {index_dir}"
@@ -224,6 +225,17 @@ def correction_note(results: Any) -> str | None:
     return f"Showing results for {results.suggestion} (no paragraph matches {misspelt})"
 
 
+def _language(library: Paraindex, language: str | None) -> str | None:
+    """--lang as indexed ('FR' is 'fr'); a code no document has is a usage error that lists
+    the languages there are."""
+    if language is None:
+        return None
+    try:
+        return library.language_code(language)
+    except QueryError as error:
+        raise click.BadParameter(str(error), param_hint="'--lang'") from None
+
+
 def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
     rows = [hit.to_dict() for hit in results.hits]
     note = correction_note(results)
@@ -265,6 +277,9 @@ def _print_results(results: Any, fmt: str, offset: int = 0) -> None:
     if note and fmt in ("jsonl", "csv"):
         click.echo(note, err=True)
     if not results.hits:
+        if offset and results.total:
+            about = "about " if getattr(results, "total_estimated", False) else ""
+            raise click.ClickException(f"no more results ({about}{results.total:,} in all)")
         hint = f"; did you mean {results.suggestion}?" if results.suggestion else ""
         raise click.ClickException(f"no paragraph matches the query{hint}")
 
@@ -294,6 +309,7 @@ def search(ctx: click.Context, query: str, symbol: str | None, language: str | N
         raise InputError("the query is empty: give words to search for, or a filter (--symbol, "
                          "--lang, --section, --recommendations) to list paragraphs")
     library = _open(ctx)
+    language = _language(library, language)
     results = library.search(query, symbol=symbol, section=section,
                              recommendations=recommendations, language=language, limit=limit,
                              offset=offset)
@@ -440,6 +456,7 @@ def recommendations(ctx: click.Context, query: str, symbol: str | None, language
       paraindex recommendations --by Nigeria --action ratify
     """
     library = _open(ctx)
+    language = _language(library, language)
     results = library.recommendations(query, symbol=symbol, language=language, limit=limit,
                                       offset=offset, facets=facets, addressee=addressee,
                                       action=action, by=by, status=status)

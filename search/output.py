@@ -21,8 +21,10 @@ from indexer.records import DocumentInfo, Hit
 
 FORMATS = ("text", "json", "jsonl", "csv")
 CSV_FIELDS = ["citation", "symbol", "paragraph", "annex", "section", "page", "page_end",
-              "pdf_page", "pdf_page_end", "language", "title", "is_recommendation", "text",
-              "source"]
+              "pdf_page", "pdf_page_end", "language", "title", "is_recommendation",
+              "addressees", "actions", "recommended_by", "instruments", "text", "source"]
+#: list columns whose items may hold "/" ("Special Rapporteur on ... /"): joined with "; "
+_ITEM_LISTS = frozenset({"addressees", "actions", "recommended_by", "instruments"})
 _MARK_RE = re.compile(r"\[\[(.+?)\]\]")
 
 
@@ -50,9 +52,15 @@ def as_csv(rows: Iterable[dict[str, Any]], fields: list[str] | None = None) -> I
     for row in rows:
         buffer.seek(0)
         buffer.truncate()
-        flat = {k: " / ".join(v) if isinstance(v, list) else v for k, v in row.items()}
+        flat = {k: ("; " if k in _ITEM_LISTS else " / ").join(v) if isinstance(v, list) else v
+                for k, v in row.items()}
         writer.writerow(flat)
         yield buffer.getvalue()
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 page', '3 pages', '1,204 paragraphs'."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def where(row: dict[str, Any]) -> str:
@@ -109,7 +117,7 @@ def documents_text(documents: list[DocumentInfo], color: bool) -> str:
         summary = doc.quality.get("summary", "")
         flag = "" if doc.quality.get("ok", True) else "  ⚠"
         symbol = click.style(doc.symbol, bold=True) if color else doc.symbol
-        pages = f"{doc.pages} pages" if doc.pages else "no pages"
+        pages = plural(doc.pages, "page") if doc.pages else "no pages"
         lines.append(f"{symbol} ({doc.language})  {pages}  {summary}{flag}")
         lines.append(f"    {doc.title[:100]}")
         lines.append(f"    {doc.source}")

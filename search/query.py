@@ -25,6 +25,8 @@ OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 _SYMBOL_FIELD_RE = re.compile(r"(?<!\S)(?:symbol|doc|document):(\"[^\"]*\"|\S+)", re.IGNORECASE)
 _FUZZY_RE = re.compile(r"(?<=\w)~(\d*)(?:/(\d+))?")
+#: language codes are indexed in lower case
+_LANG_FIELD_RE = re.compile(r"(?<![\w:])lang(?:uage)?:(\w+)", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: words a typo correction may replace: plain letters, not a field name, not a pattern
 _CORRECTABLE_RE = re.compile(r"(?<![:\w\-])[A-Za-z]{4,}(?![:\w*?~\-])")
@@ -43,6 +45,7 @@ def prepare(query: str) -> PreparedQuery:
             f"the query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}"
         )
     query = _CONTROL_RE.sub(" ", query)
+    query = _LANG_FIELD_RE.sub(lambda m: "lang:" + m.group(1).lower(), query)  # lang:FR
     patterns = [m.group(1).strip('"') for m in _SYMBOL_FIELD_RE.finditer(query)]
     text = _SYMBOL_FIELD_RE.sub(" ", query).strip()
     if text.count('"') % 2:

@@ -125,7 +125,7 @@ class Paraindex:
         cited = parse_citation(citation) if isinstance(citation, str) else citation
         docs = self.documents(cited.symbol)
         if language:
-            docs = [d for d in docs if d.language == language] or docs
+            docs = [d for d in docs if d.language == language.strip().lower()] or docs
         doc = sorted(docs, key=lambda d: (d.language != "en", d.language))[0]
         if cited.page or cited.label:
             return [Passage(record) for record in self._blocks(doc, cited)]
@@ -212,6 +212,8 @@ class Paraindex:
         """
         if limit < 1:
             raise QueryError("--limit must be at least 1")
+        if language:
+            language = self.language_code(language)
         if looks_like_citation(query) and symbol is None:
             passages = self.get(query, language)
             hits = [Hit(p.record, 1.0, p.subtext or p.record.text[:240]) for p in passages]
@@ -257,6 +259,16 @@ class Paraindex:
             results.suggestion = corrected(query.strip(), corrections)
             results.misspelt = list(corrections)
         return results
+
+    def language_code(self, language: str) -> str:
+        """A language code as indexed ('FR' is 'fr'), or ``QueryError`` naming those there are
+        (a code no document has would find nothing, silently)."""
+        code = language.strip().lower()
+        known = sorted({d.language for d in self.documents()})
+        if known and code not in known:
+            raise QueryError(f"no document in language {language!r}: the index holds "
+                             f"{', '.join(known)}")
+        return code
 
     def _corrections(self, text: str) -> dict[str, str]:
         """Each word of ``text`` the index has never seen, with its nearest known spelling.

@@ -401,8 +401,12 @@ def test_get_accepts_every_citation_that_search_prints(citation_index: Path) -> 
 
 
 def test_api_paragraph_takes_a_jiu_box(citation_index: Path) -> None:
+    import warnings
+
     pytest.importorskip("fastapi")
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*httpx2")  # starlette 1.x prefers httpx2
+        from fastapi.testclient import TestClient
 
     from search.web import create_app
 
@@ -461,3 +465,55 @@ def test_a_misspelt_query_says_the_results_are_for_its_correction(sample_index: 
     assert data["misspelt"] == ["coperatives"] and data["hits"]
     plain = json.loads(run(sample_index, "search", "fishers", "--format", "json").output)
     assert "corrected_query" not in plain
+
+
+# -- smaller things -------------------------------------------------------------------------
+@pytest.mark.parametrize("args", [["enfants", "--lang", "FR"], ["enfants lang:FR"],
+                                  ["enfants Lang:Fr"]])
+def test_language_codes_are_read_in_any_case(citation_index: Path, args: list[str]) -> None:
+    result = run(citation_index, "search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)["hits"]
+    assert hits and {h["language"] for h in hits} == {"fr"}
+
+
+def test_an_unknown_language_is_a_usage_error_listing_the_indexed_ones(
+    citation_index: Path
+) -> None:
+    for command in ("search", "recommendations"):
+        result = run(citation_index, command, "enfants", "--lang", "xx")
+        assert result.exit_code == 2
+        assert one_line_error(result) == ("Error: Invalid value for '--lang': no document in "
+                                          "language 'xx': the index holds en, fr")
+
+
+def test_an_offset_past_the_end_says_no_more_results(sample_index: Path) -> None:
+    total = json.loads(run(sample_index, "search", "fishers", "--format", "json").output)["total"]
+    result = run(sample_index, "search", "fishers", "--offset", "900")
+    assert result.exit_code == 1
+    assert one_line_error(result) == f"Error: no more results ({total} in all)"
+
+
+def test_one_page_is_one_page(citation_index: Path) -> None:
+    result = run(citation_index, "docs", "S/2025/147")
+    assert "S/2025/147 (en)  1 page  " in result.output
+
+
+def test_csv_has_the_recommendation_columns(citation_index: Path, tmp_path: Path) -> None:
+    columns = ["addressees", "actions", "recommended_by", "instruments"]
+    recommended = run(citation_index, "recommendations", "--symbol", "JIU/REP/2025/2",
+                      "--format", "csv", "-n", "50")
+    table = list(csv.DictReader(io.StringIO(recommended.output)))
+    assert table and all(column in table[0] for column in columns)
+    rows = {json.loads(line)["citation"]: json.loads(line) for line in run(
+        citation_index, "recommendations", "--symbol", "JIU/REP/2025/2", "--format", "jsonl",
+        "-n", "50").output.splitlines()}
+    for row in table:
+        for column in columns:
+            assert row[column] == "; ".join(rows[row["citation"]][column])
+    assert any(row["addressees"] for row in table)
+    target = tmp_path / "out.csv"
+    run(citation_index, "export", "--symbol", "JIU/REP/2025/2", "--format", "csv", "-o",
+        str(target))
+    exported = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert any(row["addressees"] and row["actions"] for row in exported)

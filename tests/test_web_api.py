@@ -347,8 +347,11 @@ def test_filters(sample: TestClient) -> None:
     assert all(a.get_text().startswith("E/C.12/99/3") for a in doc.select("li.hit h2 a"))
     section = sample.get("/api/search", params={"q": "States", "section": "recommendations"})
     assert all(any("ecommendation" in s for s in h["section"]) for h in section.json()["hits"])
-    french = sample.get("/api/search", params={"q": "States", "lang": "fr"}).json()
-    assert french["hits"] == []  # (the store's estimated total can still be > 0)
+    french = sample.get("/api/search", params={"q": "States", "lang": "fr"})
+    assert french.status_code == 400  # not an empty list: say which languages there are
+    assert french.json()["detail"] == "no document in language 'fr': the index holds en"
+    upper = sample.get("/api/search", params={"q": "States", "lang": "EN"}).json()
+    assert upper["hits"] and all(h["language"] == "en" for h in upper["hits"])
     languages = [o["value"] for o in only.select("select#f-lang option")]
     assert languages == ["", "en"]
 
