@@ -215,9 +215,16 @@ class Paraindex:
         if language:
             language = self.language_code(language)
         if looks_like_citation(query) and symbol is None:
-            passages = self.get(query, language)
-            hits = [Hit(p.record, 1.0, p.subtext or p.record.text[:240]) for p in passages]
-            return SearchResults(hits, len(hits))
+            cited = parse_citation(query)
+            try:
+                passages = self.get(cited, language)
+            except NotFoundError:
+                if cited.numbers:
+                    raise
+                passages = []  # 'A/80/188 recommendation 5' may be words to search for
+            if passages:
+                hits = [Hit(p.record, 1.0, p.subtext or p.record.text[:240]) for p in passages]
+                return SearchResults(hits, len(hits))
         prepared = prepare(query)
         filtered = (symbol, section, recommendations, language, addressee, action, by, status,
                     prepared.symbol_patterns)

@@ -517,3 +517,12 @@ def test_csv_has_the_recommendation_columns(citation_index: Path, tmp_path: Path
         str(target))
     exported = list(csv.DictReader(target.open(encoding="utf-8")))
     assert any(row["addressees"] and row["actions"] for row in exported)
+
+
+def test_a_page_or_box_citation_in_the_search_box(citation_index: Path) -> None:
+    page = json.loads(run(citation_index, "search", "S/2025/147, p. 1", "--format",
+                          "json").output)
+    assert {h["citation"] for h in page["hits"]} == {"S/2025/147, p. 1"}
+    # no such box: the words are searched instead of an error
+    words = run(citation_index, "search", "A/80/188 recommendation 5", "--format", "json")
+    assert words.exit_code == 0 and json.loads(words.output)["hits"]
