@@ -43,9 +43,10 @@ _QUOTED_CHARS = 60
 def input_error(message: str, given: str | tuple[str, ...] | None) -> InputError:
     """The one-line error for a refused input, which names the input when the message
     does not already."""
-    text = " ".join(given) if isinstance(given, tuple) else (given or "")
-    text = text.strip()
-    if text and text not in message:
+    pieces = [given] if isinstance(given, str) else list(given or ())
+    text = " ".join(pieces).strip()
+    # (several citations: the message names the one at fault)
+    if text and not any(p.strip() and p.strip() in message for p in [text, *pieces]):
         shown = text if len(text) <= _QUOTED_CHARS else text[:_QUOTED_CHARS] + "…"
         message = f"{shown!r}: {message}"
     return InputError(message)

@@ -382,6 +382,9 @@ def test_get_takes_several_citations_as_arguments(citation_index: Path) -> None:
         "A/80/188, para. 72", "A/80/188, para. 73"]
     split = run(citation_index, "get", "A/80/188", "paras.", "72-73", "--format", "jsonl")
     assert len(split.output.splitlines()) == 2
+    bad = run(citation_index, "get", "A/80/188 72", "A/80/188 zz")
+    assert (bad.exit_code, bad.output) == (2, "Error: 'A/80/188 zz': cannot read 'zz' (e.g. "
+                                              "'A/80/188 69' or 'A/80/188, para. 69')\n")
 
 
 def test_get_accepts_every_citation_that_search_prints(citation_index: Path) -> None:
