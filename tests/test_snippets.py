@@ -51,7 +51,21 @@ def test_snippets_are_whooshs_highlights(sample_index: Path, query: str) -> None
         for hit in mine.hits:
             field_name = f.TEXT_FIELDS.get(hit.record.language, f.TEXT_EN)
             theirs = by_key[hit.record.key].highlights(field_name, text=hit.record.text, top=2)
-            assert theirs and hit.snippet == " ".join(theirs.split())
+            mine_marked = hit.snippet.removeprefix("… ").removesuffix(" …")
+            assert theirs and mine_marked == " ".join(theirs.split())
+
+
+def test_a_snippet_says_with_an_ellipsis_where_the_paragraph_goes_on(sample_index: Path) -> None:
+    hits = Paraindex(sample_index).search("States", limit=60).hits
+    for hit in hits:
+        plain = hit.snippet.replace("[[", "").replace("]]", "")
+        passages = plain.removeprefix("… ").removesuffix(" …").split(" … ")
+        text = " ".join(hit.record.text.split())
+        assert plain.startswith("… ") == (not text.startswith(passages[0])), hit.snippet
+        assert plain.endswith(" …") == (not text.endswith(passages[-1])), hit.snippet
+    assert any(h.snippet.startswith("… ") for h in hits)
+    assert any(h.snippet.endswith(" …") for h in hits)
+    assert any(not h.snippet.startswith("… ") for h in hits)
 
 
 def store_ranking():  # type: ignore[no-untyped-def]

@@ -127,15 +127,17 @@ class Snippets:
         text = ""
         if self.budget.left:
             try:
-                text = self._highlight(field_name, source)
+                text = self._highlight(field_name, source, len(found.text))
             except Exception:  # highlighting is a nicety: never fail a search over it
                 text = ""
         if not text:
             text = source[:240] + ("…" if len(source) > 240 else "")
         return " ".join(text.split())
 
-    def _highlight(self, field_name: str, text: str) -> str:
-        """Whoosh's ``Highlighter.highlight_hit`` (re-tokenizing branch), top two fragments."""
+    def _highlight(self, field_name: str, text: str, length: int) -> str:
+        """Whoosh's ``Highlighter.highlight_hit`` (re-tokenizing branch), top two fragments,
+        with an ellipsis where the paragraph goes on before or after them (``length``: the
+        whole paragraph's, of which ``text`` is the beginning)."""
         words = self._words.get(field_name)
         if words is None:
             field = self.results.searcher.schema[field_name]
@@ -153,7 +155,12 @@ class Snippets:
         fragments = highlight.top_fragments(
             fragments, 2, highlighter.scorer, highlighter.order, minscore=1
         )
-        return highlighter.formatter.format(fragments)
+        if not fragments:
+            return ""
+        opening = "… " if text[: fragments[0].startchar].strip() else ""
+        cut = fragments[-1].endchar
+        closing = " …" if text[cut:].strip() or length > len(text) else ""
+        return opening + highlighter.formatter.format(fragments) + closing
 
     def _analyzer(self, field_name: str) -> Any:
         analyzer = self.results.searcher.schema[field_name].analyzer
