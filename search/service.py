@@ -22,7 +22,14 @@ from indexer.ranking import Ranking
 from indexer.records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from indexer.recvalues import action_filter, addressee_filter, core_text, recommender_filter
 from indexer.store import Filters, Store, body_codes, default_index_dir
-from indexer.symbols import is_pattern, keys_matcher, lookup_key, match_keys, normalise_symbol
+from indexer.symbols import (
+    is_pattern,
+    is_symbol,
+    keys_matcher,
+    lookup_key,
+    match_keys,
+    normalise_symbol,
+)
 
 from .citation import Citation, looks_like_citation, parse_citation
 from .query import correctable_words, corrected, prepare, spelling_text, with_alternatives
@@ -206,7 +213,8 @@ class Paraindex:
         ranking: Ranking | None = None,
         status: str | None = None,
     ) -> SearchResults:
-        """Ranked paragraphs; a citation typed as the query returns that paragraph.
+        """Ranked paragraphs; a citation typed as the query returns that paragraph, and a
+        symbol alone lists that report's paragraphs in order.
 
         ``ranking`` overrides the default ordering (the evaluation harness uses it).
         """
@@ -214,6 +222,9 @@ class Paraindex:
             raise QueryError("--limit must be at least 1")
         if language:
             language = self.language_code(language)
+        if symbol is None and self._is_indexed_symbol(query):
+            # a symbol alone is a request for that report, not for the words "A" and "80"
+            symbol, query = query.strip(), ""
         if looks_like_citation(query) and symbol is None:
             cited = parse_citation(query)
             try:
@@ -266,6 +277,16 @@ class Paraindex:
             results.suggestion = corrected(query.strip(), corrections)
             results.misspelt = list(corrections)
         return results
+
+    def _is_indexed_symbol(self, text: str) -> bool:
+        """True when ``text`` is one symbol, of a document in the index (a symbol that is not,
+        such as a resolution the reports cite, is searched for as words)."""
+        if not (is_symbol(text) or is_symbol(text.upper())):
+            return False
+        try:
+            return bool(self._doc_ids(text.strip()))
+        except NotFoundError:
+            return False
 
     def language_code(self, language: str) -> str:
         """A language code as indexed ('FR' is 'fr'), or ``QueryError`` naming those there are

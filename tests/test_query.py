@@ -230,6 +230,19 @@ def test_a_citation_in_the_search_box_goes_to_the_paragraph(library: Paraindex) 
     assert [h.record.citation for h in hits] == ["A/99/215, para. 27"]
 
 
+@pytest.mark.parametrize("typed", ["A/99/215", " a/99/215 "])
+def test_a_symbol_alone_in_the_search_box_lists_that_report(library: Paraindex,
+                                                           typed: str) -> None:
+    found = library.search(typed, limit=1000)
+    records = library.store.paragraphs(library.documents("A/99/215")[0].doc)
+    assert [h.record.key for h in found.hits] == [r.key for r in records]
+    assert found.total == len(records)
+
+
+def test_a_symbol_not_in_the_index_is_searched_as_words(library: Paraindex) -> None:
+    assert library.search("A/RES/70/1").hits  # the words of a resolution the reports cite
+
+
 def test_a_misspelt_word_is_forgiven_and_corrected(library: Paraindex) -> None:
     right = library.search("fishers cooperatives")
     wrong = library.search("fishers coperatives")
