@@ -23,6 +23,7 @@ from ..records import DocumentInfo, Hit, ParagraphRecord, SearchResults
 from ..symbols import symbol_key
 from . import searching, spelling
 from .codec import PackedCodec
+from .docsets import docset
 from .durable import DurableStorage, fsync_dir, fsync_directory, make_private, private_mkdir
 from .fields import document_info, document_key, paragraph_key, record
 from .query import Filters, QueryCompiler
@@ -211,9 +212,9 @@ class Store:
         """
         generation = self._generation()
         with generation.searcher() as searcher:
-            records = searching.docset(generation, searcher, wq.Term(f.KIND, f.KIND_DOCUMENT))
-            numbers = records.intersection(
-                searcher.docs_for_query(wq.Term(f.SYMBOL_PARTS, key)))
+            records = docset(generation, searcher, wq.Term(f.KIND, f.KIND_DOCUMENT))
+            numbers = [n for n in searcher.docs_for_query(wq.Term(f.SYMBOL_PARTS, key))
+                       if n in records]
             docs = [document_info(searcher.stored_fields(n)) for n in sorted(numbers)]
         return sorted(docs, key=lambda d: (d.symbol, d.language))
 

@@ -6,8 +6,6 @@ records before returning.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -20,6 +18,7 @@ from .. import schema as f
 from ..ranking import Ranking, rescore
 from ..records import Hit, ParagraphRecord, SearchResults
 from . import accumulate
+from .docsets import Builder, DocSet, cache_of
 from .estimate import estimated_count
 from .facets import FACET_HITS
 from .facets import count as facet_counts
@@ -35,8 +34,6 @@ COVERAGE_TERMS = 40
 EXACT_COUNT_LIMIT = 5000
 #: matches between two narrowings of the query to the terms that can still reach the top
 SKIP_REPLACE_EVERY = 10
-#: document numbers the filter cache of one generation may hold in all (~50 bytes each)
-DOCSET_CACHE_DOCS = 600_000
 
 
 def weighting(ranking: Ranking) -> BM25F:
@@ -60,19 +57,21 @@ def search(
     The best ``ranking.window`` hits (or more, for a deep page) are re-ordered
     by the share of query words they contain and by kind; the page asked for is
     cut from that order. Filters and exclusions are sets of document numbers
-    (kept with the reader's ``generation``). A query of words is scored a term at
-    a time (``accumulate``) and counted exactly; any other query (phrases, AND)
+    (``docsets``, kept with the reader's ``generation``). A query of words is scored
+    a term at a time (``accumulate``), only in the documents the filters allow, and
+    counted exactly; any other query (phrases, AND)
     goes through Whoosh's matchers, and when its terms occur in more than
     ``EXACT_COUNT_LIMIT`` paragraphs, blocks that cannot reach the best hits are
     skipped and the total is an estimate (``total_estimated``).
     """
     parsed = compiled.scoring or wq.Every()
-    cache = generation.shared("docsets", DocsetCache) if generation else DocsetCache()
+    cache = cache_of(generation)
     restriction = and_all([filter_query(filters), compiled.restriction])
-    allowed = cache.docs(searcher, restriction) if restriction is not None else None
+    allowed = cache.docs(searcher, restriction, generation) if restriction is not None else None
     if allowed is not None and not allowed:  # (Whoosh reads an empty filter as no filter)
         return SearchResults([], 0, {name: {} for name in facet_fields})
-    masked = cache.docs(searcher, or_all([wq.Term(f.KIND, f.KIND_DOCUMENT), compiled.excluded]))
+    masked = cache.docs(
+        searcher, or_all([wq.Term(f.KIND, f.KIND_DOCUMENT), compiled.excluded]), generation)
     wanted = offset + limit
     window = max(wanted, ranking.window) if ranking.reorders else wanted
     terms = accumulate.terms_only(parsed) if compiled.scoring is not None else None
@@ -80,13 +79,14 @@ def search(
     totals: dict[int, float] = {}
     by_group: list[dict[int, float]] | None = None
     if compiled.scoring is None:  # filters alone: every paragraph left scores 1, as in Whoosh
-        pool = allowed if allowed is not None else set(searcher.reader().all_doc_ids())
+        pool = allowed.numbers() if allowed is not None else searcher.reader().all_doc_ids()
         totals = dict.fromkeys(pool, 1.0)
         best, total = accumulate.best(totals, None, masked, window)
         found = Results(searcher, parsed, best)
-    elif terms is not None:
-        totals, by_group = accumulate.scores(searcher, generation, terms, compiled.groups)
-        best, total = accumulate.best(totals, allowed, masked, window)
+    elif terms is not None:  # (only the documents allowed are scored)
+        totals, by_group = accumulate.scores(
+            searcher, generation, terms, compiled.groups, allowed)
+        best, total = accumulate.best(totals, None, masked, window)
         found = Results(searcher, parsed, best)
     else:
         bound = upper_bound(searcher.reader(), parsed)
@@ -106,8 +106,8 @@ def search(
     names = list(facet_fields)
     facets: dict[str, dict[str, int]] = {}
     if names:
-        if top is None:  # the best matches are already scored
-            counted = [d for _, d in accumulate.best(totals, allowed, masked, FACET_HITS)[0]]
+        if top is None:  # the best matches are already scored (and allowed)
+            counted = [d for _, d in accumulate.best(totals, None, masked, FACET_HITS)[0]]
         else:
             counted = [hit.docnum for hit in searcher.search(
                 parsed, filter=allowed, mask=masked or None, limit=FACET_HITS)]
@@ -119,12 +119,6 @@ def search(
     candidates = (len(allowed - masked) if allowed is not None else live - len(masked))
     estimate, exact = estimated_count(searcher, parsed, allowed, masked, candidates)
     return SearchResults(hits, max(total, estimate), facets, total_estimated=not exact)
-
-
-def docset(generation: Generation | None, searcher: Any, query: wq.Query) -> set[int]:
-    """The document numbers of a filter query, from the generation's cache (do not change it)."""
-    cache = generation.shared("docsets", DocsetCache) if generation else DocsetCache()
-    return cache.docs(searcher, query)
 
 
 def similar(
@@ -145,11 +139,11 @@ def similar(
     if not terms:
         return []
     likeness = wq.Or([wq.Term(field_name, word, boost=weight) for word, weight in terms])
-    cache = generation.shared("docsets", DocsetCache) if generation else DocsetCache()
-    masked = cache.docs(
-        searcher, wq.Or([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.KIND, f.KIND_BLOCK)]))
+    masked = cache_of(generation).docs(
+        searcher, wq.Or([wq.Term(f.KIND, f.KIND_DOCUMENT), wq.Term(f.KIND, f.KIND_BLOCK)]),
+        generation)
     own = wq.Term(f.DOC, found.doc) if other_documents else wq.Term(f.KEY, found.key)
-    masked = masked | matching_docs(searcher, own)
+    masked = masked | Builder(searcher, generation).docs(own)
     totals, _ = accumulate.scores(
         searcher, generation, [(field_name, word, weight) for word, weight in terms])
     best, _ = accumulate.best(totals, None, masked, limit)
@@ -160,8 +154,8 @@ def similar(
 def _run(
     searcher: Any,
     query: wq.Query,
-    allow: set[int] | None,
-    mask: set[int] | None,
+    allow: DocSet | None,
+    mask: DocSet | None,
     limit: int,
     skip: bool,
 ) -> tuple[Any, SkippingTopCollector]:
@@ -199,64 +193,6 @@ class SkippingTopCollector(collectors.TopCollector):
     def count(self) -> int:
         """Matches collected (never a second pass over the postings)."""
         return self.total
-
-
-class DocsetCache:
-    """Document numbers matching filter queries, kept for one reader's generation.
-
-    A filter (a symbol pattern: hundreds of documents; recommendations only) is
-    the same on many searches; Whoosh would re-walk it as a tree of union
-    matchers on each one (0.9 s for ``A/*`` at 100k paragraphs). Sets are built
-    from each term's postings and kept while they hold at most
-    ``DOCSET_CACHE_DOCS`` document numbers in all, least recently used dropped.
-    """
-
-    def __init__(self, budget: int = DOCSET_CACHE_DOCS) -> None:
-        self.budget = budget
-        self._sets: OrderedDict[str, set[int]] = OrderedDict()
-        self._held = 0
-        self._lock = threading.Lock()  # shared by the threads reading one generation
-
-    def docs(self, searcher: Any, query: wq.Query) -> set[int]:
-        """The document numbers ``query`` matches (do not change the set returned)."""
-        key = repr(query)
-        with self._lock:
-            found = self._sets.get(key)
-            if found is not None:
-                self._sets.move_to_end(key)
-                return found
-        found = matching_docs(searcher, query)
-        with self._lock:
-            if len(found) <= self.budget and key not in self._sets:
-                self._sets[key] = found
-                self._held += len(found)
-                while self._held > self.budget:
-                    _, dropped = self._sets.popitem(last=False)
-                    self._held -= len(dropped)
-        return found
-
-
-def matching_docs(searcher: Any, query: wq.Query) -> set[int]:
-    """The document numbers of a filter query, as a set, without scoring.
-
-    Terms are read from their postings and combined as sets; whatever else
-    (a phrase, a range) is left to Whoosh.
-    """
-    if isinstance(query, wq.Term):
-        return set(searcher.docs_for_query(query))
-    if type(query) is wq.Or:
-        union: set[int] = set()
-        for sub in query.subqueries:
-            union |= matching_docs(searcher, sub)
-        return union
-    if type(query) is wq.And:
-        parts = sorted((matching_docs(searcher, sub) for sub in query.subqueries), key=len)
-        return set.intersection(*parts) if parts else set()
-    if query is wq.NullQuery:
-        return set()
-    if isinstance(query, wq.Not):
-        return set(searcher.reader().all_doc_ids()) - matching_docs(searcher, query.query)
-    return set(searcher.docs_for_query(query))
 
 
 def upper_bound(reader: Any, query: wq.Query) -> int:
