@@ -110,7 +110,7 @@ class DocSet(DocIdSet):
         return f"DocSet({len(self)} of {len(self.bits)})"
 
 
-def _set(bits: bytearray, numbers: Any, value: int = 1) -> None:
+def _set(bits: bytearray | memoryview, numbers: Any, value: int = 1) -> None:
     """Set the bytes of ``numbers`` to ``value`` (a C loop: ``map`` over ``__setitem__``,
     drained by a ``deque`` of no length)."""
     deque(map(bits.__setitem__, numbers, repeat(value)), maxlen=0)
@@ -323,7 +323,8 @@ def _postings(bits: bytearray, terms: Any, info: Any, field: Any, fieldname: str
     if info.doc_frequency() == high - low + 1:
         bits[offset + low: offset + high + 1] = b"\x01" * (high - low + 1)
         return
-    _set(bits, map(offset.__add__, _ids(terms, info, field, fieldname, btext)))
+    with memoryview(bits)[offset:] as segment:  # (numbers in the segment: no additions)
+        _set(segment, _ids(terms, info, field, fieldname, btext))
 
 
 def _fold(parts: list[DocSet], how: Any, size: int) -> bytearray:
