@@ -10,6 +10,7 @@ import pytest
 from whoosh import query as wq
 
 import indexer.store.accumulate as accumulate
+import indexer.store.docsets as docsets
 from indexer import schema as f
 from indexer.batch import index_paths
 from indexer.store import Filters, Store
@@ -65,7 +66,9 @@ def _filters(library: Paraindex, name: str) -> Filters:
 
 
 @pytest.mark.parametrize("name", list(FILTERS))
-def test_a_filter_holds_the_documents_whoosh_finds(library: Paraindex, name: str) -> None:
+def test_a_filter_holds_the_documents_whoosh_finds(
+    library: Paraindex, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
     query = filter_query(_filters(library, name))
     assert query is not None
     generation = library.store._generation()
@@ -73,6 +76,8 @@ def test_a_filter_holds_the_documents_whoosh_finds(library: Paraindex, name: str
         theirs = sorted(searcher.docs_for_query(query))
         assert list(docset(generation, searcher, query)) == theirs
         assert list(Builder(searcher, None).docs(query)) == theirs  # (no cache)
+        monkeypatch.setattr(docsets, "DIRECT_DOCUMENTS", 0)  # documents from the map
+        assert list(Builder(searcher, None).docs(query)) == theirs
     if name != "empty":
         assert theirs
 
@@ -138,6 +143,13 @@ def test_deleted_documents_and_a_commit_between_searches(tmp_path: Path) -> None
             found = docset(generation, searcher, query)
             assert list(found) == sorted(searcher.docs_for_query(query))
             assert not deleted & set(found)
+            mapped = Builder(searcher, generation)  # a document in two segments, from the map
+            assert len(mapped._documents()[b"A/90/1@en"]) == 2
+            docsets.DIRECT_DOCUMENTS, direct = 0, docsets.DIRECT_DOCUMENTS
+            try:
+                assert list(mapped.docs(query)) == list(found)
+            finally:
+                docsets.DIRECT_DOCUMENTS = direct
     after = library.search("water", symbol="A/90/*", limit=500)
     fresh = Paraindex(index).search("water", symbol="A/90/*", limit=500)
     assert [(h.record.key, h.score) for h in after.hits] == [

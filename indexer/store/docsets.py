@@ -33,6 +33,9 @@ from .reading import Generation
 #: bytes the filter sets of one generation may hold in all (one byte a paragraph: 32
 #: filters at 1M paragraphs)
 DOCSET_CACHE_BYTES = 32 * 1024 * 1024
+#: a filter of more documents than this reads them from the generation's map of document
+#: terms (``Builder._documents``), built once; fewer are looked up in every segment
+DIRECT_DOCUMENTS = 32
 #: W3's term entry (flags, weight, document count, lengths, best weight, first and last
 #: document number), read without making a term-info object
 _TERM_INFO = W3TermInfo._struct
@@ -188,13 +191,15 @@ class Builder:
 
     def _bits(self, query: wq.Query) -> bytearray:
         if type(query) is wq.Term:
-            return self._term(query.fieldname, query.text)
-        if type(query) is wq.Or and all(
-            type(sub) is wq.Term and sub.fieldname == f.DOC for sub in query.subqueries
-        ):  # a symbol pattern's documents, from the generation's map of document terms
+            return self._term(bytearray(self.size), query.fieldname, query.text)
+        if type(query) is wq.Or and all(type(sub) is wq.Term for sub in query.subqueries):
             bits = bytearray(self.size)
+            many = len(query.subqueries) > DIRECT_DOCUMENTS
             for sub in query.subqueries:
-                self._document(bits, sub.text)
+                if many and sub.fieldname == f.DOC:  # a symbol pattern's documents
+                    self._document(bits, sub.text)
+                else:
+                    self._term(bits, sub.fieldname, sub.text)
             return bits
         if type(query) is wq.Or:
             parts = [DocSet(self._bits(sub)) for sub in query.subqueries]
@@ -210,11 +215,8 @@ class Builder:
         _set(bits, self.searcher.docs_for_query(query))
         return bits
 
-    def _term(self, fieldname: str, text: Any) -> bytearray:
-        bits = bytearray(self.size)
-        if fieldname == f.DOC:
-            self._document(bits, text)
-            return bits
+    def _term(self, bits: bytearray, fieldname: str, text: Any) -> bytearray:
+        """Set the bytes of a term's documents in ``bits`` (looked up in every segment)."""
         if fieldname not in self.reader.schema:
             return bits
         field = self.reader.schema[fieldname]
