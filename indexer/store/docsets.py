@@ -75,7 +75,8 @@ class DocSet(DocIdSet):
         return self._numbers
 
     def among(self, keys: Collection[int]) -> list[int]:
-        """Those of ``keys`` in the set, from whichever side is smaller."""
+        """Those of ``keys`` (a dict or a set: it is asked for members) in the set, from
+        whichever side is smaller."""
         if len(self) < len(keys):
             return [d for d in self.numbers() if d in keys]
         return list(compress(keys, map(self.bits.__getitem__, keys)))
