@@ -85,6 +85,18 @@ def test_sample_windows_are_spread_evenly_and_cover_small_indexes_whole() -> Non
     assert windows == [(0, 100), (2500, 2600), (5000, 5100), (7500, 7600)]
 
 
+@pytest.mark.parametrize("query", ["States rights women", "fishers OR workers OR tenure"])
+def test_pages_are_cut_from_one_order_and_never_overlap(library: Paraindex, query: str) -> None:
+    whole = library.search(query, limit=150)
+    assert whole.total > 60  # past the re-ordered window (50)
+    paged = []
+    for offset in range(0, 150, 7):
+        paged += library.search(query, limit=7, offset=offset).hits
+    assert [h.record.key for h in paged][:150] == [h.record.key for h in whole.hits]
+    first = library.search(query, limit=10)
+    assert [h.record.key for h in first.hits] == [h.record.key for h in whole.hits[:10]]
+
+
 @pytest.mark.parametrize("query", [COMMON, "States rights", "fisher* OR women", "rihgts"])
 def test_words_are_scored_a_term_at_a_time_as_whoosh_scores_them(
     library: Paraindex, monkeypatch: pytest.MonkeyPatch, query: str

@@ -54,15 +54,16 @@ def search(
 ) -> SearchResults:
     """Ranked paragraphs for a compiled query, with ``searcher`` weighted by ``ranking``.
 
-    The best ``ranking.window`` hits (or more, for a deep page) are re-ordered
-    by the share of query words they contain and by kind; the page asked for is
-    cut from that order. Filters and exclusions are sets of document numbers
-    (``docsets``, kept with the reader's ``generation``). A query of words is scored
-    a term at a time (``accumulate``), only in the documents the filters allow, and
-    counted exactly; any other query (phrases, AND)
-    goes through Whoosh's matchers, and when its terms occur in more than
-    ``EXACT_COUNT_LIMIT`` paragraphs, blocks that cannot reach the best hits are
-    skipped and the total is an estimate (``total_estimated``).
+    The best ``ranking.window`` hits are re-ordered by the share of query words
+    they contain and by kind, deeper hits follow in score order; every page is
+    cut from that one order, so that pages neither overlap nor skip a hit.
+    Filters and exclusions are sets of document numbers (``docsets``, kept with
+    the reader's ``generation``). A query of words is scored a term at a time
+    (``accumulate``), only in the documents the filters allow, and counted
+    exactly; any other query (phrases, AND) goes through Whoosh's matchers, and
+    when its terms occur in more than ``EXACT_COUNT_LIMIT`` paragraphs, blocks
+    that cannot reach the best hits are skipped and the total is an estimate
+    (``total_estimated``).
     """
     parsed = compiled.scoring or wq.Every()
     cache = cache_of(generation)
@@ -96,8 +97,11 @@ def search(
         found, top = _run(searcher, parsed, allowed, masked, window, skip=not exact)
         total = top.total
     ordered = [(hit.score or 0.0, hit) for hit in found]
-    if ranking.reorders:
-        ordered = reorder(searcher.reader(), ordered, compiled.groups, ranking, by_group)
+    if ranking.reorders:  # the same best hits whatever the page (a deeper page once
+        # re-ordered more hits, so that pages overlapped and some hits were never shown)
+        head = reorder(searcher.reader(), ordered[: ranking.window], compiled.groups, ranking,
+                       by_group)
+        ordered = head + ordered[ranking.window :]
     hits = []
     snippet = Snippets(found, generation, snippets)
     for score, hit in ordered[offset:wanted]:
