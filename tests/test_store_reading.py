@@ -14,7 +14,7 @@ from indexer.records import DocumentInfo
 from indexer.store import Store
 from indexer.store import durable as durable_module
 
-from .test_batch_helpers import merging_run, small_segments_index, write_reports
+from .test_batch_helpers import merging_run, report_text, small_segments_index, write_reports
 
 
 def _whole(store: Store, info: DocumentInfo) -> bool:
@@ -45,6 +45,23 @@ def test_a_store_sees_later_commits_and_each_record_once(
     assert reading.search("water sanitation").total <= 10 * 14
     assert reading.lookup(after[-1].doc, "12") is not None
     assert reading._generation() is reading._generation()  # kept while nothing changes
+
+
+def test_a_store_kept_open_lists_documents_as_a_fresh_store_does(tmp_path: Path) -> None:
+    """Document records are described once per segment: a changed report's new record, a
+    pruned report and merged segments must still show as they are now."""
+    reports, index = small_segments_index(tmp_path)
+    reading = Store(index)
+    assert len(reading.documents()) == 6
+    (reports / "A_90_2.txt").write_text(report_text(2, paragraphs=15, edition=1))
+    (reports / "A_90_3.txt").unlink()
+    write_reports(reports, 4, start=50)
+    index_paths(index, [reports], batch_size=1, prune=True)
+    listed = reading.documents()
+    assert listed == Store(index).documents()
+    assert [d.symbol for d in listed].count("A/90/2") == 1 and len(listed) == 9
+    assert "A/90/3" not in {d.symbol for d in listed}
+    assert next(d for d in listed if d.symbol == "A/90/2").paragraphs == 15
 
 
 def test_an_index_swapped_in_place_is_read_afresh(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from typing import TypeVar
 from whoosh import index
 from whoosh import query as wq
 from whoosh.index import TOC, LockError, clean_files
+from whoosh.reading import TermNotFound
 
 from .. import schema as f
 from ..errors import IndexLockedError, IndexNotFoundError, IndexProblem, IndexVersionError
@@ -66,6 +67,8 @@ class Store:
         except Exception as error:  # Whoosh raises many kinds for a damaged index
             raise IndexVersionError(f"{self.path}: cannot open the index ({error})") from None
         self._readers = Readers(self._ix)
+        #: each segment's document records, described once (a segment never changes)
+        self._segment_documents: dict[str, dict[int, DocumentInfo]] = {}
 
     def _generation(self) -> Generation:
         """The open reader of the latest commit (see ``reading``)."""
@@ -180,10 +183,32 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        """Every indexed document, by symbol and language."""
-        with self._generation().searcher() as searcher:
-            found = searcher.search(wq.Term(f.KIND, f.KIND_DOCUMENT), limit=None)
-            docs = [document_info(hit.fields()) for hit in found]
+        """Every indexed document, by symbol and language.
+
+        A segment's records never change once written (only which are deleted), so
+        each document record is read and described once per segment, not once per
+        generation: after a commit only the new segments' records are read (all of
+        them took 1.0 s CPU for 13k documents at 1M paragraphs).
+        """
+        known = self._segment_documents
+        docs, current = [], set()
+        for leaf, _ in self._generation().reader.leaf_readers():
+            if leaf.segment() is None:  # an index with no segment yet
+                continue
+            segment = leaf.segment().segment_id()
+            current.add(segment)
+            described = known.setdefault(segment, {})
+            try:  # (the postings leave out deleted records)
+                numbers = leaf.postings(f.KIND, f.KIND_DOCUMENT).all_ids()
+            except TermNotFound:
+                continue
+            for number in numbers:
+                info = described.get(number)
+                if info is None:
+                    info = described[number] = document_info(leaf.stored_fields(number))
+                docs.append(info)
+        for gone in set(known) - current:  # merged away
+            known.pop(gone, None)
         return sorted(docs, key=lambda d: (d.symbol, d.language))
 
     def document(self, doc: str) -> DocumentInfo | None:
