@@ -32,6 +32,8 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
+from .wordplan import word_plan
+
 #: bump when the schema or an analyzer changes; older indexes must be rebuilt
 #: 2: possessives, French elisions, "2,271" as one number, single digits kept,
 #:    -isation spelt -ization, "may" and "us" no longer stop words
@@ -328,6 +330,10 @@ def language_analyzer(lang: str):  # type: ignore[no-untyped-def]
     )
 
 
+#: the value of a word seen once, at a position below 255: one byte
+_ONE_BYTE = [bytes((gap,)) for gap in range(0x100)]
+
+
 class PackedPositions(formats.Positions):
     """Positions as their gaps, one byte each, where Whoosh's own format spends a
     four-byte count and a pickle (about ten bytes for a word seen once).
@@ -338,6 +344,8 @@ class PackedPositions(formats.Positions):
     """
 
     def encode(self, poslist: Any) -> bytes:
+        if len(poslist) == 1 and 0 <= poslist[0] < 0xFF:
+            return _ONE_BYTE[poslist[0] + 1]  # most words of a paragraph: one position
         gaps = [b - a for a, b in zip([-1, *poslist], poslist, strict=False)]
         if max(gaps, default=0) < 0x100:
             return bytes(gaps)
@@ -430,6 +438,21 @@ def analyse(analyzer: Any, text: str, fieldformat: Any) -> tuple[Posted, set[str
 
     Equal to what the field's own ``index()`` gives (tests/test_schema_postings.py).
     """
+    plan = word_plan(analyzer, _PER_WORD_FILTERS)
+    if plan is not None:  # each distinct word through the filters once (``wordplan``)
+        positions, words = plan.positions(text)
+    else:
+        positions, words = _analyse_tokens(analyzer, text)
+    encode, boost = fieldformat.encode, fieldformat.field_boost
+    posted = Posted(
+        (term.encode("utf-8"), len(found), len(found) * boost, encode(found))
+        for term, found in positions.items()
+    )
+    return posted, words
+
+
+def _analyse_tokens(analyzer: Any, text: str) -> tuple[dict[str, list[int]], set[str]]:
+    """``analyse``'s stems and words by Whoosh's own pass, token by token."""
     stemmer = analyzer.items[-1]
     if not isinstance(stemmer, StemFilter):
         raise TypeError(f"{analyzer!r} does not end with a stemmer")
@@ -442,12 +465,15 @@ def analyse(analyzer: Any, text: str, fieldformat: Any) -> tuple[Posted, set[str
         word = token.text
         words.add(getattr(token, "written", word))  # "children", not its join "child"
         positions.setdefault(stem(word), []).append(token.pos)
-    encode, boost = fieldformat.encode, fieldformat.field_boost
-    posted = Posted(
-        (term.encode("utf-8"), len(found), len(found) * boost, encode(found))
-        for term, found in positions.items()
-    )
-    return posted, words
+    return positions, words
+
+
+#: the filters that decide a token from its text alone (``wordplan``): may it drop one?
+_PER_WORD_FILTERS: dict[type, bool] = {
+    EnglishWordFilter: True, NumberFilter: False, LowercaseFilter: False,
+    CharsetFilter: False, PossessiveFilter: False, IrregularFormFilter: False,
+    SpellingFilter: False, ShortWordFilter: True, ElisionFilter: True,
+}
 
 
 def make_schema() -> Schema:
