@@ -11,8 +11,10 @@ writes the index: a forked child would inherit the descriptor of the index's
 write lock (an ``flock``) and could keep the index locked after the writer
 died. Workers die with their parent (``PR_SET_PDEATHSIG`` on Linux) and ignore
 Ctrl-C, which the parent handles. Results come back through a pipe; the parent
-hands a worker its next file as soon as it reads a result, so extraction goes
-on while the parent writes.
+keeps each worker a file ahead (``QUEUE_DEPTH``), so that a worker starts its next
+file the moment it sends a result, while the parent is still writing the last one or
+committing a batch: handed one file at a time, workers waited for the writer about a
+third of a bulk run.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -47,6 +50,8 @@ DEFAULT_MEMORY_MB = 2048
 WORKER_START_SECONDS = 60.0
 #: a worker is replaced after this many files, so a leak in a native library stays bounded
 TASKS_PER_WORKER = 200
+#: files handed to a worker at once: the one it works on and the next, waiting in its pipe
+QUEUE_DEPTH = 2
 
 ExtractFunction = Callable[..., ExtractedDocument]
 #: imported once by the fork server, so a new worker starts in milliseconds
@@ -202,14 +207,20 @@ def _context() -> Any:
 class _Worker:
     process: Any
     conn: Connection
-    key: Any = None
-    path: str | None = None
+    #: the ``(key, path)`` handed to it, in the order it works on them
+    queue: deque[tuple[Any, str]] = field(default_factory=deque)
+    #: when the file it works on (the first queued) overruns the time limit
     deadline: float = 0.0
-    done: int = 0
+    #: files handed to it so far (it is replaced after ``tasks_per_worker``)
+    given: int = 0
 
     @property
     def busy(self) -> bool:
-        return self.path is not None
+        return bool(self.queue)
+
+    @property
+    def path(self) -> str:
+        return self.queue[0][1] if self.queue else ""
 
 
 class WorkerPool:
@@ -219,7 +230,8 @@ class WorkerPool:
     overruns ``time_limit`` is killed and the file reported as timed out; a
     worker that dies (a segfault, the kernel's OOM killer) has its file
     reported as having crashed the extractor; either way a fresh worker takes
-    its place and the batch goes on.
+    its place, the file queued behind that one goes to another worker, and the
+    batch goes on.
     """
 
     def __init__(
@@ -239,6 +251,8 @@ class WorkerPool:
         self.tasks_per_worker = tasks_per_worker
         self._context = _context()
         self._workers: list[_Worker] = []
+        #: files taken back from a worker that died before starting them: handed out first
+        self._returned: deque[tuple[Any, str]] = deque()
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -253,43 +267,54 @@ class WorkerPool:
         self._workers = []
 
     def map(self, tasks: Iterable[tuple[K, str]]) -> Iterator[tuple[K, Outcome]]:
-        """Extract every ``(key, path)``; ``tasks`` is read lazily, one per free worker."""
+        """Extract every ``(key, path)``; ``tasks`` is read lazily, as workers have room."""
         todo = iter(tasks)
         exhausted = False
         while True:
-            if not exhausted:
+            if not exhausted or self._returned:
                 exhausted = self._dispatch(todo)
             busy = [w for w in self._workers if w.busy]
             if not busy:
-                if exhausted:
+                if exhausted and not self._returned:
                     return
                 continue
             finished = self._collect(busy)
-            if not exhausted:  # keep the workers fed before the caller writes
+            if not exhausted or self._returned:  # keep the workers fed before the caller writes
                 exhausted = self._dispatch(todo)
             yield from finished
 
     def _dispatch(self, todo: Iterator[tuple[K, str]]) -> bool:
-        """Give a file to every idle worker; True when there are no more files."""
+        """Fill the workers' queues, the emptiest first; True when there are no more files."""
         while True:
-            idle = next((w for w in self._workers if not w.busy), None)
-            if idle is None and len(self._workers) < self.jobs:
-                idle = self._start()
-            if idle is None:
+            worker = self._roomiest()
+            if worker is None:
                 return False
-            task = next(todo, None)
+            task = self._returned.popleft() if self._returned else next(todo, None)
             if task is None:
                 return True
             key, path = task
             try:
-                idle.conn.send(str(path))
-            except (BrokenPipeError, OSError):  # it died while idle: replace it, retry
-                self._stop(idle, kill=True)
-                self._workers.remove(idle)
-                idle = self._start()
-                idle.conn.send(str(path))
-            idle.key, idle.path = key, str(path)
-            idle.deadline = time.monotonic() + self.time_limit
+                worker.conn.send(str(path))
+            except (BrokenPipeError, OSError):  # it died: the file goes to another worker
+                self._returned.appendleft(task)
+                worker.given = self.tasks_per_worker  # no more files for it
+                if not worker.queue:
+                    self._retire(worker)
+                # else the file it died on is reported by ``_collect``, which retires it
+                continue
+            if not worker.queue:
+                worker.deadline = time.monotonic() + self.time_limit
+            worker.queue.append((key, str(path)))
+            worker.given += 1
+
+    def _roomiest(self) -> _Worker | None:
+        """The worker with the fewest files queued (a new one while the pool is short of
+        idle workers), or None when every queue is full."""
+        live = [w for w in self._workers if w.given < self.tasks_per_worker]
+        if len(self._workers) < self.jobs and all(w.queue for w in live):
+            return self._start()
+        room = [w for w in live if len(w.queue) < QUEUE_DEPTH]
+        return min(room, key=lambda w: len(w.queue)) if room else None
 
     def _collect(self, busy: list[_Worker]) -> list[tuple[Any, Outcome]]:
         """Wait for at least one worker to finish, die or overrun; return what ended."""
@@ -303,23 +328,29 @@ class WorkerPool:
                 try:
                     outcome = worker.conn.recv()
                 except (EOFError, OSError):
-                    outcome = Outcome(worker.path or "", reason=self._death(worker))
+                    outcome = Outcome(worker.path, reason=self._death(worker))
                     outcome.retire = True
             elif worker.process.sentinel in ready:
-                outcome = Outcome(worker.path or "", reason=self._death(worker), retire=True)
+                outcome = Outcome(worker.path, reason=self._death(worker), retire=True)
             elif now >= worker.deadline:
-                outcome = Outcome(worker.path or "", retire=True,
+                outcome = Outcome(worker.path, retire=True,
                                   reason=f"timed out (over {self.time_limit:g} s)")
                 outcome.seconds = self.time_limit
             if outcome is None:
                 continue
-            finished.append((worker.key, outcome))
-            worker.key, worker.path = None, None
-            worker.done += 1
-            if outcome.retire or worker.done >= self.tasks_per_worker:
-                self._stop(worker, kill=True)
-                self._workers.remove(worker)
+            key, _ = worker.queue.popleft()
+            finished.append((key, outcome))
+            worker.deadline = time.monotonic() + self.time_limit  # it starts on the next
+            if outcome.retire or (worker.given >= self.tasks_per_worker and not worker.queue):
+                self._retire(worker)
         return finished
+
+    def _retire(self, worker: _Worker) -> None:
+        """Kill a worker and hand the files still queued to it to the others."""
+        self._returned.extendleft(reversed(worker.queue))
+        worker.queue.clear()
+        self._stop(worker, kill=True)
+        self._workers.remove(worker)
 
     def _death(self, worker: _Worker) -> str:
         worker.process.join(1.0)

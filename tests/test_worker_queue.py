@@ -1,0 +1,57 @@
+"""Workers are kept a file ahead (``workers.QUEUE_DEPTH``): what happens to the file
+queued behind one that hangs, crashes or ends a worker's life."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.workers import QUEUE_DEPTH, WorkerPool
+
+from .test_batch_helpers import hostile_extract, report_text, write_reports
+
+
+def _outcomes(tasks: list[tuple[int, str]], **options: object) -> dict[int, str | None]:
+    with WorkerPool(extract_fn=hostile_extract, **options) as pool:  # type: ignore[arg-type]
+        found = {key: outcome.reason for key, outcome in pool.map(tasks)}
+        assert not any(w.busy for w in pool._workers)
+    return found
+
+
+def test_each_worker_is_handed_a_file_ahead_the_emptiest_first(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path, 2 * QUEUE_DEPTH + 1)
+    tasks = iter([(i, str(p)) for i, p in enumerate(paths)])
+    with WorkerPool(jobs=2) as pool:
+        assert pool._dispatch(tasks) is False  # the queues are full, one file is left
+        assert [len(w.queue) for w in pool._workers] == [QUEUE_DEPTH, QUEUE_DEPTH]
+        assert [key for w in pool._workers for key, _ in w.queue] == [0, 2, 1, 3]
+        outcomes = dict(pool.map(tasks))
+    assert sorted(outcomes) == list(range(len(paths)))
+    assert all(o.reason is None and o.document for o in outcomes.values())
+
+
+def test_the_file_queued_behind_a_crash_or_a_hang_is_extracted(tmp_path: Path) -> None:
+    good = write_reports(tmp_path, 3)
+    for name in ("A_90_segv.txt", "A_90_hang.txt"):
+        (tmp_path / name).write_text(report_text(9))
+    order = [tmp_path / "A_90_segv.txt", good[0], tmp_path / "A_90_hang.txt", good[1], good[2]]
+    reasons = _outcomes([(i, str(p)) for i, p in enumerate(order)], jobs=1, time_limit=2.0)
+    assert reasons == {0: "crashed the extractor (SIGSEGV)", 1: None,
+                       2: "timed out (over 2 s)", 3: None, 4: None}
+
+
+def test_a_worker_past_its_tasks_finishes_its_queue_and_is_replaced(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path, 7)
+    reasons = _outcomes([(i, str(p)) for i, p in enumerate(paths)], jobs=2,
+                        tasks_per_worker=2)
+    assert reasons == dict.fromkeys(range(7))
+
+
+def test_a_worker_that_runs_out_of_memory_hands_back_the_file_queued_behind(
+    tmp_path: Path,
+) -> None:
+    good = write_reports(tmp_path, 2)
+    (tmp_path / "A_90_oom.txt").write_text(report_text(9))
+    order = [tmp_path / "A_90_oom.txt", *good]
+    reasons = _outcomes([(i, str(p)) for i, p in enumerate(order)], jobs=1, memory_mb=1024)
+    assert reasons[0] is not None and reasons[0].startswith("too large")
+    assert reasons[1] is None and reasons[2] is None
