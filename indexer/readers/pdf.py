@@ -131,7 +131,9 @@ def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[L
     private = _PRIVATE_USE.search(text) is not None
     lines: list[Line] = []
     start = 0
-    previous_right: float | None = None
+    # the last glyph of the previous piece: its right edge is asked for only when a piece
+    # starts on the same baseline (a superscript split), not for every line
+    previous_last: int | None = None
     for raw_line in text.split("\r\n"):
         offset = start
         start += len(raw_line) + 2
@@ -141,16 +143,17 @@ def _split_lines(textpage: pdfium.PdfTextPage, text: str, number: int) -> list[L
         first = offset + len(raw_line) - len(stripped)
         x, y = glyphs.origin(first)
         continues = False
-        if lines and previous_right is not None:
+        if lines and previous_last is not None:
             previous = lines[-1]
             size = previous.size or 10.0
             continues = (
-                abs(y - (previous.y or 0.0)) < 0.6 * size and 0 <= x - previous_right < 4 * size
+                abs(y - (previous.y or 0.0)) < 0.6 * size
+                and 0 <= x - glyphs.right(previous_last) < 4 * size
             )
         line = _make_line(glyphs, raw_line, offset, first, x, y, number, continues, private)
         if line is None:
             continue
-        previous_right = glyphs.right(offset + len(raw_line.rstrip()) - 1)
+        previous_last = offset + len(raw_line.rstrip()) - 1
         if continues:
             merged = lines[-1]
             merged.text = f"{merged.text} {line.text}"
