@@ -25,6 +25,9 @@ from .textjoin import join_lines
 
 #: a lettered sub-heading such as "(a) Intergovernmental work"
 _LETTERED_TITLE_RE = re.compile(r"^\([a-z]\)\s+[A-Z][^.;:]{0,60}$")
+#: a line that opens something: any of these, tried in one pass (``_opens_something``)
+_OPENS_RE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (
+    hd.ROMAN_RE, hd.LETTER_RE, ITEM_RE, hd.ANNEX_RE, _LETTERED_TITLE_RE)))
 
 
 @dataclass(slots=True)
@@ -212,6 +215,7 @@ class _Walker:
         self.layout = layout
         self.starts = starts
         self.skip = skip
+        self._opens: dict[int, bool] = {}
         self.state = hd.HeadingState()
         self.paragraphs: list[Paragraph] = []
         self.sections: list[Section] = []
@@ -341,14 +345,17 @@ class _Walker:
         return self.item_last < number <= self.item_last + 2
 
     def _opens_something(self, index: int, end: int) -> bool:
+        """Does line ``index`` open a paragraph, item, heading or annex? Asked about most
+        lines twice (as the line after a heading's wrap and after the line itself), so
+        each answer is kept."""
         if index >= end:
             return False
-        if index in self.starts:
-            return True
-        text = self.stream[index].text
-        return bool(hd.ROMAN_RE.match(text) or hd.LETTER_RE.match(text)
-                    or ITEM_RE.match(text) or hd.ANNEX_RE.match(text)
-                    or _LETTERED_TITLE_RE.match(text))
+        opens = self._opens.get(index)
+        if opens is None:
+            opens = self._opens[index] = index in self.starts or bool(
+                _OPENS_RE.match(self.stream[index].text)
+            )
+        return opens
 
     def _inside_sentence(self, heading: hd.Heading) -> bool:
         """A heading cannot interrupt a sentence of the open paragraph."""
