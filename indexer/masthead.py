@@ -161,12 +161,21 @@ def _title_lines(
     body = [line for line in lines[:60] if id(line) not in drop]
     if layout.body_size is not None:
         band = 0.82 * height if height else None  # the masthead band at the top of page 1
-        sized = [
+        candidates = [
             line for line in body
             if line.size and line.size >= 1.15 * layout.body_size and line.bold
             and (band is None or line.y is None or line.y < band)
-            and not re.match(r"^([IVXL]+|[A-Z])\.\s", line.text)
-            and not _TITLE_SKIP_RE.match(line.text)
+        ]
+        # a numbered heading ("I. Current trends ...") is no title, nor are its wrapped lines
+        headings: list[Line] = []
+        for line in candidates:
+            if re.match(r"^([IVXL]+|[A-Z])\.\s", line.text) or (
+                headings and _continues(headings[-1], line)
+            ):
+                headings.append(line)
+        sized = [
+            line for line in candidates
+            if line not in headings and not _TITLE_SKIP_RE.match(line.text)
         ]
         if sized:
             top = max(round(line.size or 0) for line in sized)
@@ -174,7 +183,7 @@ def _title_lines(
             first_index = body.index(chosen[0])
             # the title is the first run of lines in that type, possibly in two groups
             run = [line for line in chosen if body.index(line) - first_index < 8]
-            return run
+            return _whole_title(run, lines[:60], band)
     # without type sizes: the last group of lines (blank lines or gaps apart)
     # before the document label, the summary, or the first heading or paragraph;
     # the group right after "Agenda item 6" is the agenda item's title, not the report's
@@ -209,6 +218,43 @@ def _title_lines(
             return bold[-2] + bold[-1]  # "Report of the Working Group ..." + "Slovenia"
         candidates = bold or candidates
     return candidates[-1] if candidates else []
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    """``line`` is the next line of the same block of type as ``previous``: same size
+    and weight, one line lower on the same page."""
+    if (
+        previous.y is None or line.y is None or previous.page != line.page
+        or not previous.size or round(previous.size) != round(line.size or 0)
+        or previous.bold != line.bold
+    ):
+        return False
+    return 0 < previous.y - line.y <= 1.6 * previous.size
+
+
+def _whole_title(run: list[Line], lines: list[Line], band: float | None) -> list[Line]:
+    """The run with the lines of the same block of type above and below it: a title
+    wraps onto lines that alone look like a label, masthead or heading ("Letter dated
+    ...", "Report of the Secretary-General", "Security Council"), which the choice of
+    the run skips."""
+    run = list(run)
+    below_band = [
+        line for line in lines
+        if band is None or line.y is None or line.y < band
+    ]
+    while True:
+        before = next((line for line in below_band
+                       if line not in run and _continues(line, run[0])), None)
+        if before is None:
+            break
+        run.insert(0, before)
+    while True:
+        after = next((line for line in below_band
+                      if line not in run and _continues(run[-1], line)), None)
+        if after is None:
+            break
+        run.append(after)
+    return run
 
 
 def _gap(previous: Line, line: Line) -> bool:

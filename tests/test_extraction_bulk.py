@@ -3,6 +3,7 @@ flags the ones whose numbering looks wrong (the report a user with 5,000 PDFs re
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,38 @@ def test_symbols_come_from_the_documents_not_their_file_names(every_report: dict
     from_name = [d.path for d in documents if d.symbol_from_filename]
     assert len(from_name) <= 3, from_name
     assert all(Path(p).exists() for p in from_name)
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("A_79_729.en.pdf", "Letter dated 17 January 2025 from the Permanent Representative of "
+                        "Azerbaijan to the United Nations addressed to the Secretary-General"),
+    ("S_2025_147.en.pdf", "Letter dated 7 March 2025 from the Secretary-General addressed to "
+                          "the President of the Security Council"),
+    ("A_80_1.en.pdf", "Report of the Secretary-General on the work of the Organization"),
+    ("S_2025_450.en.pdf", "Credentials of the deputy representative of Algeria on the "
+                          "Security Council"),
+    ("A_80_66.en.pdf", "Note verbale dated 18 February 2025 from the Permanent Mission of Chile "
+                       "to the United Nations addressed to the President of the General Assembly"),
+])
+def test_title_keeps_lines_that_alone_look_like_a_label_or_masthead(
+    every_report: dict, name: str, title: str
+) -> None:
+    assert every_report[name].title == title
+
+
+def test_title_is_not_the_wrapped_line_of_a_numbered_heading(every_report: dict) -> None:
+    document = every_report["E_2025_L.16.en.pdf"]
+    assert document.title.startswith("Ministerial declaration of the high-level segment")
+    assert document.title.endswith("for leaving no one behind”")
+    # and that heading heads the first paragraphs again
+    assert document.paragraphs[0].section[0].startswith("I. Current trends")
+
+
+def test_no_title_starts_or_ends_mid_sentence(every_report: dict) -> None:
+    documents = [r for r in every_report.values() if not isinstance(r, Exception)]
+    cut = [
+        d.title for d in documents
+        if re.match(r"[a-z]+ ", d.title)  # (a web address opens one non-UN paper)
+        or d.title.rsplit(" ", 1)[-1] in {"the", "of", "on", "to", "and", "for", "from", "by"}
+    ]
+    assert cut == []
