@@ -21,13 +21,18 @@ _TRAILING_NUMBERS_RE = re.compile(
     r"(?:(?:(?<=[\s.…])|^)(?P<first>\d{1,4})\s*[-–—]\s*(?P<last>\d{1,4}))?"
     r"(?:\s*(?:(?<=[\s.…])|^)(?P<page>\d{1,4}|[ivxl]{1,6}))?[\s.]*$"
 )
+_NUMBERED_RE = re.compile(r"^\d{1,4}\.\s")
+#: a numbered entry opens a line: the lines before it are not its first lines
+_ENTRY_NUMBER_RE = re.compile(r"^(?:\d{1,4}|[IVXL]{1,6}|[A-Z])\.\s")
 _COLUMN_HEADS = {"page", "paragraphs", "paragraphs page", "página", "paragraphes", "párrafos",
-                 "paragraphes page", "párrafos página", "pages"}
+                 "paragraphes page", "párrafos página", "pages", "item page", "items page",
+                 "chapter page", "chapitre page", "capítulo página", "annex page"}
 
 
 def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
     """Indexes of the contents lines in ``stream`` and the ranges they give."""
-    start = next((i for i, line in enumerate(stream[:400]) if CONTENTS_RE.match(line.text)), None)
+    start = next((i for i, line in enumerate(stream[:400]) if _is_contents_heading(line.text)),
+                 None)
     if start is None:
         return set(), []
     indexes = {start}
@@ -40,9 +45,14 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
         lowered = text.lower()
         if lowered in _COLUMN_HEADS:
             indexes.add(position)
-        elif re.match(r"^\d{1,4}\.\s+\S", text) and not _LEADER_RE.search(text):
+        elif (
+            re.match(r"^\d{1,4}\.\s+\S", text) and not _LEADER_RE.search(text)
+            and not _wrapped_entry(stream, position) and not _bare_entry(stream, position)
+        ):
             break  # the first numbered paragraph: the contents are over
         elif _LEADER_RE.search(text) or _has_numbers(text):
+            if pending and _ENTRY_NUMBER_RE.match(text):
+                _flush(stream, position, pending, indexes, entries)
             indexes.update(range(position - len(pending), position + 1))
             first_line = stream[position - len(pending)]
             entry = _entry(" ".join([*pending, text]), first_line.x)
@@ -50,13 +60,71 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
                 entries.append(entry)
             pending = []
             misses = 0
-        elif len(text) < 160 and not re.match(r"^\d{1,4}\.\s", text):
+        elif len(text) < 160 and (
+            not _NUMBERED_RE.match(text) or _wrapped_entry(stream, position)
+        ):
+            if pending and _NUMBERED_RE.match(text):  # (a wrapped entry: see above)
+                _flush(stream, position, pending, indexes, entries)
             pending.append(text)  # a heading wrapped over two lines
-            misses += 1 if len(pending) > 2 else 0
+            # a long heading wraps over many lines; leader dots ahead say the entry goes on
+            misses += 1 if len(pending) > 2 and not _leader_ahead(stream, position) else 0
         else:
             break
         position += 1
     return indexes, entries
+
+
+def _is_contents_heading(text: str) -> bool:
+    """"Contents", also with its column head on the same line ("Contents Page") or as
+    "Summary of contents"."""
+    text = " ".join(text.split())
+    text = re.sub(r"^summary of ", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:page|pages|paragraphs|página|paragraphes)$", "", text,
+                  flags=re.IGNORECASE)
+    return bool(CONTENTS_RE.match(text))
+
+
+def _leader_ahead(stream: list[Line], position: int, window: int = 8) -> bool:
+    return any(_LEADER_RE.search(line.text) for line in stream[position + 1: position + window])
+
+
+def _flush(
+    stream: list[Line], position: int, pending: list[str], indexes: set[int],
+    entries: list[ContentsEntry],
+) -> None:
+    """The unnumbered lines before a numbered entry are a heading of their own (a group
+    of agenda items, "Programme and policy matters"), listed without a page."""
+    indexes.update(range(position - len(pending), position))
+    heading = " ".join(_LEADER_RE.sub(" ", " ".join(pending)).split()).strip(" .")
+    if re.search(r"[^\W\d_]{4}", heading):  # a word, not a stray page footer ("iv -10679")
+        entries.append(ContentsEntry(heading, None, None, stream[position - len(pending)].x))
+    pending.clear()
+
+
+_BARE_ENTRY_RE = re.compile(r"^\d{1,4}\.\s\D.{0,110}\s\d{1,4}$")
+
+
+def _bare_entry(stream: list[Line], position: int) -> bool:
+    """A short numbered line ending in a page number, next to another such line, is an
+    entry of contents printed without leader dots ("1. Tourner la page 2")."""
+    def bare(index: int) -> bool:
+        return 0 <= index < len(stream) and bool(
+            _BARE_ENTRY_RE.match(" ".join(stream[index].text.split()))
+        )
+    return bare(position) and (bare(position - 1) or bare(position + 1))
+
+
+def _wrapped_entry(stream: list[Line], position: int) -> bool:
+    """A numbered line without leader dots is a contents entry wrapped onto the next
+    line or two when one of those ends in leader dots ("2. Opening statements ... of" /
+    "UNICEF ........ 3"); a numbered paragraph's next lines have none."""
+    for line in stream[position + 1: position + 3]:
+        text = " ".join(line.text.split())
+        if _LEADER_RE.search(text):
+            return len(text) < 160
+        if re.match(r"^\d{1,4}\.\s", text) or len(text) >= 160:
+            return False
+    return False
 
 
 #: numbers that OCR garbled ("36 - 1+1"), at the end of a contents line

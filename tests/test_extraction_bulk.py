@@ -103,3 +103,30 @@ def test_no_title_starts_or_ends_mid_sentence(every_report: dict) -> None:
         or d.title.rsplit(" ", 1)[-1] in {"the", "of", "on", "to", "and", "for", "from", "by"}
     ]
     assert cut == []
+
+
+_LEADERS_RE = re.compile(r"(?:\.\s?){6,}|…{3,}")
+
+
+@pytest.mark.parametrize("name", [
+    "E_ICEF_2025_11.en.pdf",  # agenda items wrapped over two lines, no dots on the first
+    "E_C.2_2025_2_Add.2.en.pdf",  # the same in a list of organizations
+    "E_C.2_2025_2_Add.7.en.pdf",  # entries without leader dots: "1. Tourner la page 2"
+    "E_2025_42.en.pdf",  # an entry wrapped over nine lines
+    "DP_2025_20.en.pdf",  # "Contents Page" on one line
+    "A_80_10-EN.pdf",  # "Summary of contents" before the contents
+])
+def test_contents_lines_are_not_paragraphs(every_report: dict, name: str) -> None:
+    document = every_report[name]
+    assert not [p.text[:80] for p in document.paragraphs if _LEADERS_RE.search(p.text)]
+    if name == "E_C.2_2025_2_Add.7.en.pdf":
+        assert "Tourner la page 2" not in [p.text for p in document.paragraphs]
+
+
+def test_agenda_annotations_follow_the_contents(every_report: dict) -> None:
+    paragraphs = every_report["E_ICEF_2025_11.en.pdf"].paragraphs
+    numbered = {p.number: p for p in paragraphs if p.number}
+    assert numbered["2"].text.startswith("Opening statements by the President")
+    assert numbered["2"].page == 3
+    assert numbered["21"].page == numbered["21"].page_end == 8
+    assert len(numbered["21"].text) < 1000
