@@ -17,7 +17,7 @@ from .breaks import LONG_LINE
 from .furniture import furniture_tokens
 from .layout import Layout
 from .model import Line, Page
-from .symbols import find_symbols, symbol_from_filename, symbol_parts
+from .symbols import find_symbols, symbol_from_filename, symbol_key, symbol_parts
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -152,6 +152,15 @@ def _symbol(pages: list[Page], path: str) -> tuple[str | None, bool]:
     if masthead:
         return masthead[0], False
     fallback = symbol_from_filename(path)
+    if fallback:
+        # a symbol printed on page 1 that the file name only qualifies ("... (review)")
+        named = symbol_key(fallback)
+        for line in pages[0].lines[:30] if pages else []:
+            for candidate in find_symbols(line.text):
+                key = symbol_key(candidate)
+                if named == key or (named.startswith(key) and "/" in candidate
+                                    and not named[len(key)].isalnum()):
+                    return candidate, False
     return fallback, True
 
 

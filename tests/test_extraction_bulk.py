@@ -130,3 +130,12 @@ def test_agenda_annotations_follow_the_contents(every_report: dict) -> None:
     assert numbered["2"].page == 3
     assert numbered["21"].page == numbered["21"].page_end == 8
     assert len(numbered["21"].text) < 1000
+
+
+def test_symbol_printed_on_page_one_wins_over_the_file_names_qualifier(
+    every_report: dict,
+) -> None:
+    # the file is JIU_NOTE_2022_1_Rev.1(review).en.pdf; page 1 prints JIU/NOTE/2022/1/Rev.1
+    document = every_report["JIU_NOTE_2022_1_Rev.1(review).en.pdf"]
+    assert document.symbol == "JIU/NOTE/2022/1/Rev.1"
+    assert not document.symbol_from_filename
