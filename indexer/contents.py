@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .headings import CONTENTS_RE
+from .headings import ANNEX_RE, CONTENTS_RE
 from .model import ContentsEntry, Line
 
 _LEADER_RE = re.compile(r"(?:\.\s?){3,}|…{2,}|_{4,}")
@@ -71,6 +71,12 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
         else:
             break
         position += 1
+    # "Annex." listed last without a page number, on the contents page: an entry, not
+    # the start of an annex (a page later the body opens)
+    first_pending = position - len(pending)
+    if pending and indexes and ANNEX_RE.match(pending[0]) and len(pending[0]) < 40:
+        if stream[first_pending].page == stream[max(indexes)].page:
+            indexes.add(first_pending)
     return indexes, entries
 
 

@@ -21,7 +21,7 @@ from .symbols import SYMBOL_RE
 _TOKENS = [
     ("job", r"(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s\d{6}){0,2}"),
     ("pagemark", r"\d{1,4}\s?/\s?\d{1,4}"),
-    ("pageword", r"(?:Page|PAGE|Página|Pagina|Seite)\s\d{1,4}"),
+    ("pageword", r"(?:Page|PAGE|page|Página|Pagina|Seite)\s\d{1,4}"),
     ("number", r"\d{1,4}"),
     ("roman", r"[ivxlc]{1,7}"),
     ("barcode", r"\*\s?\d{6,9}\s?\*"),
@@ -33,6 +33,9 @@ _TOKENS = [
     ("continued", r"/\s?\.\s?\.\s?\.|\.\s?\.\s?\./|…/…|/…"),
     ("digitized", r"Digitized\sby\sDag\sHammarskj[öo]ld\sLibrary"),
     ("dashes", r"-{3,}"),
+    # the chapter a running header names beside the symbol ("DP/OPS/2025/12 I."): furniture
+    # only next to a symbol, see furniture_tokens
+    ("chapter", r"(?:[IVXL]{1,6}\.|(?:Chapter|Annex|Part)\s[IVXL]{1,6})"),
 ]
 _TOKEN_RE = re.compile(
     "|".join(f"(?P<{name}{i}>{pattern})" for i, (name, pattern) in enumerate(_TOKENS))
@@ -59,6 +62,9 @@ def furniture_tokens(text: str) -> list[tuple[str, str]] | None:
             return None
         tokens.append((re.sub(r"\d+$", "", match.lastgroup or ""), match.group(0)))
         position = match.end()
+    kinds = {kind for kind, _ in tokens}
+    if "chapter" in kinds and "symbol" not in kinds:
+        return None  # "II." alone at the top of a page is a heading
     return tokens or None
 
 

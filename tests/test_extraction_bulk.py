@@ -139,3 +139,21 @@ def test_symbol_printed_on_page_one_wins_over_the_file_names_qualifier(
     document = every_report["JIU_NOTE_2022_1_Rev.1(review).en.pdf"]
     assert document.symbol == "JIU/NOTE/2022/1/Rev.1"
     assert not document.symbol_from_filename
+
+
+def test_running_header_with_a_chapter_and_lowercase_page_marks_are_furniture(
+    every_report: dict,
+) -> None:
+    # "DP/OPS/2025/12 I." heads the pages of chapter I; "page 5" the pages of a 1994 report
+    numbered = {p.number: p for p in every_report["DP_OPS_2025_12.en.pdf"].paragraphs}
+    for number in ("34", "69", "83"):
+        assert not numbered[number].text.endswith("DP/OPS/2025/12 I."), number
+    document = every_report["TD_B_CN.4_36.en.pdf"]
+    numbered = {p.number: p for p in document.paragraphs}
+    assert numbered["10"].text.endswith("relevant documentation for the Conference.")
+    assert numbered["11"].section == ["Chapter II PORTS"]
+    # with the page marks gone, "Annex." listed last on the contents page opens no annex
+    document = every_report["TD_B_CN.4_48.en.pdf"]
+    assert document.paragraphs[0].annex is None
+    assert [s.path[0] for s in document.sections if s.path[0].startswith("Chapter")][:2] == [
+        "Chapter I SHIPPING", "Chapter II PORTS AND PORT SERVICES"]
