@@ -166,6 +166,9 @@ def _plausible_text(rest: str, typed: bool | None = None) -> bool:
     )
 
 
+_LETTERED_TITLE_RE = re.compile(r"^\([a-z]{1,2}\)\s+(\S.{0,100})$")
+
+
 def classify(
     line: Line,
     following: Line | None,
@@ -202,6 +205,11 @@ def classify(
         return Heading(2, _clean(text), "letter", line.size)
     if typed is None and not follows_start and not _is_upper(text):
         return None
+    lettered = _LETTERED_TITLE_RE.match(text)
+    if lettered and typed is True and follows_start and _plausible_text(lettered.group(1), typed):
+        # "(b) Discussion and trends" in heading type over a numbered paragraph: the
+        # level under "1. ...", not a sub-paragraph (those are in body type)
+        return Heading(4, _clean(text), "numbered", line.size)
     numbered = NUMBERED_RE.match(text)
     if numbered and _plausible_text(numbered.group(2), typed) and follows_start:
         # a numbered sub-heading is followed by a paragraph or heading, never by the

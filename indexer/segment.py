@@ -146,7 +146,10 @@ def _parts(stream: list[Line], skip: set[int], layout: Layout) -> list[_Part]:
             parts[-1].end = index
             heading, title_end = _annex_title(stream, index, layout)
             parts.append(_Part("annex", index, len(stream), label, heading, title_end))
-        elif hd.NOTES_RE.match(text) and line.bold is not False and index > len(stream) // 2:
+        elif (
+            hd.NOTES_RE.match(text) and (line.bold is not False or line.italic)
+            and index > len(stream) // 2
+        ):
             parts[-1].end = index
             parts.append(_Part("notes", index, len(stream), parts[-1].annex, text, index + 1))
     return parts

@@ -157,3 +157,29 @@ def test_running_header_with_a_chapter_and_lowercase_page_marks_are_furniture(
     assert document.paragraphs[0].annex is None
     assert [s.path[0] for s in document.sections if s.path[0].startswith("Chapter")][:2] == [
         "Chapter I SHIPPING", "Chapter II PORTS AND PORT SERVICES"]
+
+
+@pytest.mark.parametrize(("name", "number", "heading"), [
+    ("A_80_10-EN.pdf", "161", "(p) Future programme of work"),
+    ("E_HLPF_2025_3_Add.1.en.pdf", "34", "(b) Discussion and trends"),
+])
+def test_lettered_heading_in_heading_type_is_a_heading(
+    every_report: dict, name: str, number: str, heading: str
+) -> None:
+    numbered = {p.number: p for p in every_report[name].paragraphs if p.annex is None}
+    assert not numbered[number].text.endswith(heading)
+    following = numbered[str(int(number) + 1)]
+    assert following.section[-1] == heading
+
+
+def test_italic_notes_heading_opens_the_endnotes(every_report: dict) -> None:
+    last = every_report["A_HRC_WG.6_48_SVN_2-EN.pdf"].paragraphs[-1]
+    assert last.number == "82"
+    assert last.text.endswith("protection guarantees contained therein.")
+
+
+def test_a_run_of_note_markers_goes_whole(every_report: dict) -> None:
+    # "erosion.27,28,29 New approaches": the commas are set small with the numbers
+    numbered = {p.number: p for p in every_report["A_CONF.230_2025_10.en.pdf"].paragraphs}
+    assert "coastal erosion. New approaches" in numbered["36"].text
+    assert not re.search(r"\s,\d", numbered["36"].text)

@@ -212,7 +212,12 @@ def _drop_superscripts(
     for match in _DIGITS.finditer(raw_line):
         begin = match.start()
         head = raw_line[:begin].rstrip()
-        if not head and continues:
+        # "27,28,29": the comma after a marker is set small too, so the next run is
+        # measured against the line, and goes with its comma
+        run_on = bool(pieces) and keep_until > 0 and raw_line[keep_until:begin] in (",", "-", "–")
+        if run_on:
+            reference = line_size
+        elif not head and continues:
             reference = line_size
         elif not head or not (head[-1].isalpha() or head[-1] in _MARKER_FOLLOWS):
             continue
@@ -224,7 +229,7 @@ def _drop_superscripts(
         _, y = glyphs.origin(offset + begin)
         raised = y - line_y > 0.25 * reference
         if size < _SUPERSCRIPT_RATIO * reference or (raised and size < reference):
-            pieces.append(raw_line[keep_until:begin])
+            pieces.append("" if run_on else raw_line[keep_until:begin])
             keep_until = match.end()
     if not pieces:
         return raw_line
