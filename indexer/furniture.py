@@ -156,7 +156,8 @@ def _flattened_furniture(body: list[Line], printed: str | None) -> tuple[list[Li
 
 
 def _split_notes(body: list[Line], page: int, layout: Layout) -> tuple[list[Line], list[Footnote]]:
-    rule = next((i for i, line in enumerate(body) if _RULE_RE.match(line.text)), None)
+    rule = next((i for i, line in enumerate(body) if _RULE_RE.match(line.text)
+                 or _short_rule(body, i, layout)), None)
     if rule is not None:
         return body[:rule], _parse_notes(body[rule + 1 :], page)
     if layout.body_size is None:
@@ -166,7 +167,35 @@ def _split_notes(body: list[Line], page: int, layout: Layout) -> tuple[list[Line
         start -= 1
     if start < len(body) and _NOTE_START_RE.match(body[start].text):
         return body[:start], _parse_notes(body[start:], page)
+    # a note carried over from the page before opens the run without a number: the run
+    # is notes when it goes on to a numbered note whose wrapped lines start where the
+    # carried-over lines do (a small-type table has columns, not one left edge)
+    first_note = next((i for i in range(start, len(body))
+                       if _NOTE_START_RE.match(body[i].text)), None)
+    if first_note is not None and first_note - start >= 1 and body[first_note].x is not None:
+        opening = body[first_note].x
+        edge = next((line.x for line in body[first_note + 1:]
+                     if line.x is not None and abs(line.x - opening) > 2), None)
+        carried = body[start:first_note]
+        if edge is not None and all(
+            line.x is not None and abs(line.x - edge) <= 2 for line in carried
+        ):
+            return body[:start], _parse_notes(body[start:], page)
     return body, []
+
+
+_SHORT_RULE_RE = re.compile(r"^[_\u2014\u2013\-]{2,5}$")
+
+
+def _short_rule(body: list[Line], index: int, layout: Layout) -> bool:
+    """A short rule ("--") is the note rule when notes follow it or nothing does; in a
+    table it may stand for an empty cell."""
+    if not _SHORT_RULE_RE.match(body[index].text.strip()):
+        return False
+    after = body[index + 1:]
+    return not after or (
+        _NOTE_START_RE.match(after[0].text) is not None and layout.smaller(after[0].size)
+    )
 
 
 def _parse_notes(lines: list[Line], page: int) -> list[Footnote]:

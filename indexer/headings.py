@@ -88,6 +88,10 @@ class Heading:
     size: float | None = None
 
 
+CHAPTER_RE = re.compile(r"^(?:Chapter|CHAPTER|Chapitre|CHAPITRE|Capítulo|CAPÍTULO)\s+"
+                        r"(?:[IVXL]{1,6}|\d{1,2}|premier)\b")
+
+
 @dataclass(slots=True)
 class HeadingState:
     """The heading path in force and the numbering of its levels."""
@@ -97,7 +101,9 @@ class HeadingState:
     letter: int = 0
 
     def enter(self, heading: Heading) -> None:
-        if heading.kind == "plain":
+        if heading.kind == "plain" and CHAPTER_RE.match(heading.text):
+            heading.level = 1  # "Chapter IV ...": a chapter, whatever type the title page used
+        elif heading.kind == "plain":
             heading.level = self._plain_level(heading)
         while self.path and self.path[-1].level >= heading.level:
             self.path.pop()

@@ -183,3 +183,26 @@ def test_a_run_of_note_markers_goes_whole(every_report: dict) -> None:
     numbered = {p.number: p for p in every_report["A_CONF.230_2025_10.en.pdf"].paragraphs}
     assert "coastal erosion. New approaches" in numbered["36"].text
     assert not re.search(r"\s,\d", numbered["36"].text)
+
+
+def test_chapters_head_their_sections(every_report: dict) -> None:
+    # A/80/10: each "Chapter N <topic>" is the parent of its "A. Introduction"; chapter V
+    # follows a quoted resolution whose page ends in a short note rule "--"
+    document = every_report["A_80_10-EN.pdf"]
+    numbered = {p.number: p for p in document.paragraphs if p.annex is None}
+    assert numbered["30"].section[:2] == [
+        "Chapter IV Sea-level rise in relation to international law", "A. Introduction"]
+    assert numbered["78"].section[:2] == [
+        "Chapter V Immunity of State officials from foreign criminal jurisdiction",
+        "A. Introduction"]
+    assert numbered["77"].text.endswith("in relation to international law.")
+    assert numbered["185"].page == numbered["185"].page_end == 45
+    assert len(numbered["185"].text) < 1000
+
+
+def test_a_note_carried_over_from_the_page_before_is_a_note(every_report: dict) -> None:
+    # A/80/10 PDF page 56 opens its notes with the rest of note 110, then note 111
+    document = every_report["A_80_10-EN.pdf"]
+    texts = [p.text for p in document.paragraphs if p.page and p.page <= 57 <= p.page_end]
+    assert not [t for t in texts if "Khurts Bat" in t]
+    assert any("Khurts Bat" in note.text for note in document.footnotes)
