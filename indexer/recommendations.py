@@ -18,7 +18,8 @@ A paragraph is a recommendation when one of its clauses is a directive (see
 - in a compilation or a tracking report ("It is a compilation of information
   ...", "Selection of the recommendations made by the Committee"): also the
   recommendations of other bodies that it restates ("The same Committee
-  recommended that Slovenia ...").
+  recommended that Slovenia ..."); in a table of agreed audit actions, each
+  row "Management agreed to ..." (see ``agreed``).
 
 A paragraph that only narrates someone else's recommendation ("OIOS
 recommended", "In its resolution 57/15, the Council encouraged States") is
@@ -42,6 +43,7 @@ import re
 from dataclasses import replace
 
 from .addressees import council_of
+from .agreed import agreed_row, audit_office, tracks_agreed_actions
 from .attribution import (
     Finding,
     build_finding,
@@ -134,6 +136,8 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     context.track_bodies = context.compilation or any(
         _COMPILATION_HEADING.search(h) for h in headings)
     context.answered = answered_document(title, texts[:4])
+    if tracks_agreed_actions(title, texts, headings):
+        context.agreed_by = audit_office([title, *texts])
     context.last_source = context.answered
     read_statuses(paragraphs, context)
     annex_authors: dict[str, Author] = {}
@@ -173,6 +177,11 @@ def _analyse_paragraph(head: Paragraph, context: ReportContext) -> Finding:
         text = re.sub(rf"^\s*{re.escape(label)}\s*", "", text)
     if context.track_bodies:
         note_bodies(text, context)
+    if context.agreed_by and head.number:
+        row = agreed_row(text)  # "Management agreed to ...": an audit recommendation restated
+        if row:
+            return Finding(True, REPORTED, row[0], [row[1]] if row[1] else [],
+                           [context.agreed_by], find_instruments(text))
     rec_section = in_recommendation_section(head.section)
     item_number = bool(head.number and ITEM_NUMBER.match(head.number))
     if not (label or rec_section or item_number or context.chapeau is not None or

@@ -883,6 +883,38 @@ def test_real_paragraphs_of_resolutions_drafts_and_session_reports(
     assert paragraph.actions[0] == action
 
 
+#: the fourth held-out split (DEV6): drafts, an audit tracking table, terms of reference,
+#: secretariat notes on organisation
+REAL_DEV6 = [
+    # (file in ../shared/bulk, paragraph, is_recommendation, addressees, recommenders (None: not
+    #  checked here), first action)
+    # a table of agreed audit actions restates the audit's recommendations: "Management agreed
+    # to ..." (the organization), a hosted fund's steering group or secretariat (other)
+    ("E_ICEF_2025_AB_L.3_Add.1", "3", True, ["United Nations system"],
+     ["UNICEF Office of Internal Audit and Investigations"], "finalize"),
+    ("E_ICEF_2025_AB_L.3_Add.1", "11", True, ["other"], None, "work"),
+    # the one row printed as the recommendation: "..., the high-level steering group, through
+    # the Education Outcomes Fund secretariat, should ensure"
+    ("E_ICEF_2025_AB_L.3_Add.1", "22", True, ["other"], None, "ensure"),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"), REAL_DEV6,
+                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV6])
+def test_real_paragraphs_of_drafts_tracking_tables_and_organisational_notes(
+        name: str, number: str, is_rec: bool, addressees: list[str], by: list[str] | None,
+        action: str) -> None:
+    annex = number.startswith("annex:")
+    paragraph = _paragraph(f"bulk/{name}.en.pdf", number.removeprefix("annex:"), annex)
+    assert paragraph.is_recommendation is is_rec
+    assert sorted(paragraph.addressees) == sorted(addressees)
+    if by is not None:
+        assert paragraph.recommenders == [keyword(b) for b in by]
+    if is_rec:
+        assert paragraph.actions[0] == action
+
+
 # -- the recommending body, from the report's own masthead, title or author line ----------------
 
 AUTHOR_LINES = [
