@@ -113,6 +113,11 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"resident coordinators?|organizations of the United Nations|UN-Women|"
                 r"(?-i:UNDP|UNICEF|UNHCR|UNFPA|UNEP|UNESCO|UNCTAD|UNODC|UNOPS|WHO|ILO|FAO|IOM|DESA|"
                 r"UNAIDS|UN-Habitat|WFP|UNRWA|OCHA)|Joint (?:United Nations )?Programme|"
+                # peace operations by their acronyms (UNIFIL, UNMISS, MONUSCO, MINUSCA) or as
+                # "the mission" a terms of reference is written for
+                r"(?-i:UNIFIL|UNMISS|UNSMIL|UNDOF|UNTSO|UNISFA|UNFICYP|UNSOM|UNMHA|UNVMC|"
+                r"UNMOGIP|UNMIK|UNAMA|UNAMI|UNITAMS|MONU[A-Z]{2,}|MINU[A-Z]{2,})\b|the mission\b|"
+                r"peacekeeping (?:operations|missions)|peacekeepers|"
                 r"the organizations\b|[Oo]rganizations\b|inter-agency mechanisms|"
                 r"the United Nations\b|^United Nations$|agencies"),
 ]

@@ -896,6 +896,11 @@ REAL_DEV6 = [
     # the one row printed as the recommendation: "..., the high-level steering group, through
     # the Education Outcomes Fund secretariat, should ensure"
     ("E_ICEF_2025_AB_L.3_Add.1", "22", True, ["other"], None, "ensure"),
+    # terms of reference: a peace operation by its acronym is an actor ("UNIFIL is requested
+    # to provide"), and so is the mission a request's subject names ("documents relevant to
+    # UNIFIL be made available")
+    ("S_2025_90", "8", True, ["United Nations system"], ["Military Staff Committee"], "provide"),
+    ("S_2025_91", "3", True, ["United Nations system"], ["Military Staff Committee"], "make"),
 ]
 
 
