@@ -3,6 +3,7 @@
 A paragraph recommends when one of its clauses is a *directive*:
 
 - a performative verb: "The Committee recommends that the State party ...",
+  "Demands that all parties allow ..." (a resolution's demand is its strongest call),
   "The Inspectors encourage executive heads to ...", "I urge States to ...",
   resolution style with the subject left out ("Urges Governments to ...",
   "(b) Requests States ..." under "the High Commissioner:");
@@ -54,7 +55,8 @@ from .verbs import ADVERBS, BASE_VERBS, lemma
 _PERFORMATIVE = re.compile(
     r"(?<![\w-])(?P<verb>[Rr]ecommends?|[Uu]rges?|[Cc]alls?[ ]*(?:up)?on|[Cc]alls?[ ]*for|"
     r"[Ee]ncourages?|[Rr]equests?|[Ii]nvites?|[Ss]uggests?|[Aa]dvises?|[Ee]xhorts?|[Ee]ntreats?|"
-    r"[Aa]ppeals?[ ]+to|(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:its|their|my|our|his|her)"
+    r"[Aa]ppeals?[ ]+to|[Dd]emands?(?=[ ]+(?:that|the|an?|all|immediate)\b)|"
+    r"(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:its|their|my|our|his|her)"
     r"[ ]+(?:[a-z]+[ ]+){0,2}(?:recommendations?|calls?|requests?|appeals?))(?![\w-])"
 )
 _PAST_PERFORMATIVE = re.compile(
@@ -80,6 +82,7 @@ _CIRCULATION = re.compile(r"\b(?:be|being|have)[ ]+(?:\w+[ ]+)?(?:circulated|iss
 #: every performative, passive and "should" above contains one of these
 _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
               "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "wish",
+              "demand",
               "may consider", "might consider", "may also consider")
 # -- the finder -----------------------------------------------------------------------------
 
@@ -192,7 +195,7 @@ def _performative(
     if re.match(r"^(?:requests?|recommends?)$", verb, re.IGNORECASE) and re.match(
             r"^[ ]+(?:the[ ]+)?inclusion\b[^.]{0,120}\bagenda\b", after):
         return None  # "request the inclusion, in the provisional agenda, of an item": procedure
-    bare_form = re.match(r"^(?:recommend|request|suggest|invite|encourage|urge|advise)$",
+    bare_form = re.match(r"^(?:recommend|request|suggest|invite|encourage|urge|advise|demand)$",
                          verb, re.IGNORECASE)
     coordinated = bool(re.search(r"(?:,|\band)$", stripped))
     if bare_form and previous and not re.match(r"^(?:i|we|they|inspectors?|experts?|members?|"

@@ -901,6 +901,13 @@ REAL_DEV6 = [
     # UNIFIL be made available")
     ("S_2025_90", "8", True, ["United Nations system"], ["Military Staff Committee"], "provide"),
     ("S_2025_91", "3", True, ["United Nations system"], ["Military Staff Committee"], "make"),
+    # a draft's operative "Demands that all parties ..." is its strongest call; with no actor
+    # ("Demands the cessation of GPS jamming") it is still one, its action the noun's verb;
+    # "further demands" after "Emphasizes ..., stresses ..." too; a decision with "shall" is not
+    ("S_2025_108", "10", True, ["other"], ["Security Council"], "allow"),
+    ("S_2025_108", "14", True, ["other"], ["Security Council"], "cease"),
+    ("S_2025_108", "15", True, ["other"], ["Security Council"], "cease"),
+    ("S_2025_108", "2", False, [], [], ""),
 ]
 
 
