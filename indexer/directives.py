@@ -76,13 +76,22 @@ _IT_IS = re.compile(r"(?<![\w-])[Ii]t is (?:(?:also|further|therefore|strongly|t
                     r"recommendation|proposal|request))[ ]+that[ ]+")
 _DRAFT = re.compile(r"\b(?:adopt|adoption of|approve|approval of|consider and adopt)[ ]+(?:the|a)"
                     r"[ ]+(?:following[ ]+)?draft[ ]+(?:resolution|decision)s?\b[^.]*:")
+#: the people a meeting's organisers invite to act ("Ministers are invited to indicate",
+#: "Participants are encouraged to focus on"): invitations, unlike a practical instruction
+#: ("Delegations are requested to register", "should register") that names no one to advise
+_INVITED = re.compile(r"^(?:the[ ]+)?(?:ministers|participants|heads of (?:State|delegation))\b",
+                      re.IGNORECASE)
+#: a present passive advising against something, in the report's own voice
+_DISCOURAGED = re.compile(r"^(?!.*\b(?:was|were|has been|have been)\b)[A-Z][^;:]{2,120}?"
+                          r"\b(?:is|are)[ ]+(?:strongly[ ]+|therefore[ ]+|also[ ]+)*"
+                          r"discouraged\b(?![ ]+by)")
 #: the request that closes a letter: procedure, not a recommendation
 _CIRCULATION = re.compile(r"\b(?:be|being|have)[ ]+(?:\w+[ ]+)?(?:circulated|issued|"
                           r"distributed)[ ]+as[ ]+(?:an?[ ]+)?(?:official[ ]+)?documents?[ ]+of\b")
 #: every performative, passive and "should" above contains one of these
 _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "suggest", "advis",
               "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "wish",
-              "demand",
+              "demand", "discouraged",
               "may consider", "might consider", "may also consider")
 # -- the finder -----------------------------------------------------------------------------
 
@@ -153,10 +162,14 @@ def _sentence_directives(
         # "The Commission is invited: (a) To take note ...": the actions follow as items
         chapeau = match.group("colon") is not None
         action = "" if chapeau else first_action(match.group("rest"))[0]
-        actor = bool(classify(subject)) or is_pronoun(subject)
+        actor = bool(classify(subject)) or is_pronoun(subject) or bool(
+            match.group("verb") in ("encouraged", "invited") and _INVITED.match(subject))
         found.append(Directive("passive", voice, frame.speaker, subject if actor else "", action,
                                actor, chapeau=chapeau, segment=segment))
         covered.append(match.span())
+    # "Written statements are strongly discouraged": advice to refrain from them
+    if _DISCOURAGED.search(sentence):
+        found.append(Directive("passive", OWN, "", "", "refrain", True, segment=segment))
     # should
     for match in SHOULD.finditer(sentence):
         directive = should_clause(sentence, match, is_self, segment, covered)

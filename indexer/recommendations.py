@@ -84,9 +84,9 @@ _COMPILATION_DOC = re.compile(
 )
 #: a word any directive needs (English, French, Spanish); without one, and outside a list,
 #: a paragraph recommends nothing
-_CUES = ("recom", "urg", "call", "encourag", "request", "invit", "suggest", "advis", "advic",
-         "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "engag", "prie",
-         "demand", "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish",
+_CUES = ("recom", "urg", "call", "encourag", "discourag", "request", "invit", "suggest", "advis",
+         "advic", "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "engag",
+         "prie", "demand", "insta", "alient", "pide", "solicit", "exig", "devr", "deber", "wish",
          "may consider", "might consider", "may also consider")
 
 
@@ -107,7 +107,9 @@ _STATEMENTS = re.compile(
     r"\b(?:made|delivered) statements\b|\bfollowing main points\b|\bmain points (?:emerged|were "
     r"made|were raised)\b|\bemerged from the discussion|"
     r"\b(?:representatives?|delegations?|delegates?|participants?|speakers?|panellists?|members)"
-    r"\b(?:[ ]+\w+){0,5}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|highlighted|underlined|"
+    # not the present passive of an invitation to them ("Participants are encouraged to")
+    r"\b(?![ ]+(?:are|is)\b)(?:[ ]+\w+){0,5}?[ ]+(?:said|stated|noted|stressed|emphasi[sz]ed|"
+    r"highlighted|underlined|"
     r"underscored|called|urged|encouraged|suggested|recommended|expressed|welcomed|observed|"
     r"raised|pointed out|proposed|argued|indicated|agreed|questioned|maintained|outlined|"
     r"reiterated|recalled|explained|added|mentioned|acknowledged|asked|requested)\b",

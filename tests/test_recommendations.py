@@ -908,6 +908,14 @@ REAL_DEV6 = [
     ("S_2025_108", "14", True, ["other"], ["Security Council"], "cease"),
     ("S_2025_108", "15", True, ["other"], ["Security Council"], "cease"),
     ("S_2025_108", "2", False, [], [], ""),
+    # a secretariat note on organisation invites ministers and participants to act ("Ministers
+    # are invited to indicate", "Participants are encouraged to focus on": not a summary of
+    # what participants said) and advises against ("Written statements are strongly
+    # discouraged"); what they "will be encouraged" to do at the session is a description
+    ("E_CN.6_2025_5", "6", True, ["other"], ["Secretariat"], "indicate"),
+    ("E_CN.6_2025_5", "7", True, ["other"], ["Secretariat"], "refrain"),
+    ("E_CN.6_2025_5", "4", False, [], [], ""),
+    ("A_CONF.230_2025_3", "17", True, ["other"], ["Secretariat"], "focus"),
 ]
 
 
