@@ -77,6 +77,10 @@ def should_clause(
             subject == clause_subject(left.split(",")[0]):
         subject = ""
     passive = bool(re.match(r"^be[ ]+(?!able\b)", body))
+    able = re.match(r"^be[ ]+able[ ]+to[ ]+", body)
+    if able and subject and classify(subject):
+        # "the Human Rights Council should be able to respond": the Council should respond
+        body = body[able.end():]
     if body.startswith(":"):
         # "Development banks ... should: (a) Prioritize ...": the actions are the items
         frame = frame_of(left[: left.rfind(subject)] if subject else left, is_self)

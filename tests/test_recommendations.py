@@ -916,6 +916,8 @@ REAL_DEV6 = [
     ("E_CN.6_2025_5", "7", True, ["other"], ["Secretariat"], "refrain"),
     ("E_CN.6_2025_5", "4", False, [], [], ""),
     ("A_CONF.230_2025_3", "17", True, ["other"], ["Secretariat"], "focus"),
+    # "X should be able to respond": X should respond (a candidate State's view of the Council)
+    ("A_80_87", "3", True, ["Human Rights Council"], None, "respond"),
 ]
 
 
