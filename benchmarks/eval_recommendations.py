@@ -215,6 +215,11 @@ def find_paragraph(item: dict, paragraphs: list[Paragraph]) -> Paragraph | None:
         if starts(paragraph):
             return paragraph
     anywhere = [p for p in paragraphs if starts(p)]
+    # one that opens with the words before one that names them early on ("transmit the joint
+    # Declaration of the Russian Federation ..." before "1.12. The Russian Federation ...")
+    full = _norm(item["first_12_words"])
+    anywhere.sort(key=lambda p: (not _norm(p.text).startswith(full),
+                                 not _norm(p.text).startswith(words[:30])))
     if anywhere:
         return anywhere[0]
     # a list item or draft-resolution paragraph printed inside a longer paragraph

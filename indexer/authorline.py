@@ -70,6 +70,12 @@ _LETTER_FROM = re.compile(r"\bfrom the (?:Permanent|Deputy Permanent|Chargée?)\
                           r"addressed to\b")
 _LETTER_TITLE = re.compile(r"(?P<states>(?!Letter\b)[A-Z][^:]{2,200}?) to the United Nations "
                            r"addressed to\b")
+#: a letter transmitting States' own text: "We have the honour to transmit herewith the joint
+#: Declaration of the Russian Federation and the Republic of Belarus on ...": they speak in it
+_DECLARATION_OF = re.compile(
+    r"\btransmit(?:s|ting)?\b[^.]{0,40}?\b(?:joint )?(?:Declaration|Joint Statement|"
+    r"Communiqué)\s+(?:of|by)\s+(?:the\s+)?(?P<name>[A-Z][^.:;,]{2,120}?)\s+(?:on|regarding|"
+    r"concerning|adopted|issued|signed|of(?=\s+\d))\b")
 #: the author line of a statement: "Statement submitted by Sikh Human Rights Group, a
 #: non-governmental organization in consultative status ..."
 _STATEMENT_BY = re.compile(
@@ -109,11 +115,15 @@ def author_line(title: str, texts: list[str]) -> tuple[str, str] | None:
     """The author a masthead or a transmittal names, and how: "statement" (an NGO's, which
     speaks as "we" and "I"), "transmitted" (a report sent on by a letter or note: its
     author speaks in it), "titled" ("Eighteenth report of the Analytical Support and Sanctions
-    Monitoring Team"), "secretariat" (a secretariat paper), "letter" (States writing)."""
+    Monitoring Team"), "secretariat" (a secretariat paper), "letter" (States writing),
+    "declaration" (States' joint declaration, transmitted by their letter)."""
     front = "\n".join([title, *texts[:3]])
     statement = _STATEMENT_BY.search(front)
     if statement:
         return trim_name(statement.group("name")), "statement"
+    declaration = _DECLARATION_OF.search(front)
+    if declaration:
+        return " ".join(declaration.group("name").split()), "declaration"
     transmitted = _TRANSMITS.search(front)
     if transmitted:
         return _fuller(trim_name(transmitted.group(1)), front), "transmitted"
@@ -128,6 +138,21 @@ def author_line(title: str, texts: list[str]) -> tuple[str, str] | None:
     if letter:
         return " ".join(letter.group("states").split()), "letter"
     return None
+
+
+def short_states(printed: str) -> str:
+    """'the Russian Federation and the Republic of Belarus' -> 'Russian Federation and
+    Belarus': the States of a joint text by the short names the United Nations lists."""
+    from .states import canonical_state
+
+    names = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", printed):
+        part = re.sub(r"^the\s+", "", part.strip())
+        short = canonical_state(part) or canonical_state(re.sub(
+            r"^(?:Republic|Kingdom|Principality|Grand Duchy|Sultanate|State) of (?:the )?", "",
+            part))
+        names.append(short or part)
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def first_person_author(text: str) -> str | None:

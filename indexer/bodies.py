@@ -27,6 +27,7 @@ from .authorline import (
     first_person_author,
     name_from_front,
     name_from_symbol,
+    short_states,
     tabling_body,
 )
 from .bodynames import FULL_NAME_PREFIX, HEADS, NAME_TAIL, heads_of, trim_name
@@ -147,6 +148,10 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
     line = author_line(title, texts)
     if line and line[1] == "statement":
         return Author(line[0], heads_of(line[0]) | {"i", "we"})
+    if line and line[1] == "declaration":  # "The Russian Federation and the Republic of Belarus
+        # state that ...": the States whose declaration a letter transmits
+        printed = re.sub(r"^the\s+", "", line[0], flags=re.IGNORECASE).lower()
+        return Author(short_states(line[0]), {printed, "we"})
     counts: Counter[str] = Counter()
     for text in texts:
         for match in _SELF_SUBJECT.finditer(text):

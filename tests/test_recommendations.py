@@ -922,6 +922,22 @@ REAL_DEV6 = [
 
 
 @pytest.mark.shared
+def test_a_joint_declaration_transmitted_by_letter_speaks_for_its_states() -> None:
+    """A/79/903: "We have the honour to transmit herewith the joint Declaration of the Russian
+    Federation and the Republic of Belarus": "1.12. The Russian Federation and the Republic of
+    Belarus state that international obligations ... should be strictly observed by States" is
+    their own passive should with its agent named."""
+    paragraph = next(p for p in _document("bulk/A_79_903.en.pdf").paragraphs
+                     if p.text.startswith("1.12. "))
+    assert paragraph.is_recommendation
+    assert paragraph.addressees == ["States"]
+    assert paragraph.recommenders == [keyword("Russian Federation and Belarus")]
+    declares = next(p for p in _document("bulk/A_79_903.en.pdf").paragraphs
+                    if p.text.startswith("1.2. "))
+    assert not declares.is_recommendation
+
+
+@pytest.mark.shared
 @pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"), REAL_DEV6,
                          ids=[f"{r[0]} {r[1]}" for r in REAL_DEV6])
 def test_real_paragraphs_of_drafts_tracking_tables_and_organisational_notes(
