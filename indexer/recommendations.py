@@ -93,6 +93,8 @@ _CUES = ("recom", "urg", "call", "encourag", "discourag", "request", "invit", "s
 def _has_cue(text: str) -> bool:
     lowered = text.lower()  # substring tests: far cheaper than one case-blind alternation
     return any(cue in lowered for cue in _CUES)
+#: a first sentence whose agentless "should also" adds to the recommendation before it
+_CONTINUES = re.compile(r"^[^.;:]{3,300}?\bshould[ ]+also[ ]+be[ ]+\w+ed\b")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·–-]|\([a-z]{1,4}\)|[a-z]\))\s")
 _LIST_NUMBER = re.compile(r"^\d{1,3}\.\s+(?:To|That)\b")
 _LABEL = re.compile(r"^(?:Recommendation|Recommandation|Recomendación)\s+\d+", re.IGNORECASE)
@@ -150,6 +152,7 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
         if contributors and paragraph.section and not paragraph.annex:
             context.author = contributors.get(paragraph.section[0], context.author)
         findings[index] = _analyse_paragraph(paragraph, context)
+        context.last_own = findings[index].kind == OWN
     if not reviews_reports(author):
         fill_implicit_addressees(findings)
     return findings
@@ -244,6 +247,11 @@ def _analyse_paragraph(head: Paragraph, context: ReportContext) -> Finding:
         context.chapeau = chapeau  # the next item of the same list hangs on it too
     elif rec_section and not compilation and (own or imperatives):
         kind, counted = OWN, own + imperatives
+    elif context.last_own and _CONTINUES.match(text) and (continued := [
+            d for d in directives if d.form == "should" and d.voice == OWN and d.segment == 0]):
+        # "it is recommended that the Conference adopt a report ...", then "Summaries of the
+        # meetings ... should also be included in the report": the same recommendation goes on
+        kind, counted = OWN, continued[:1]
     elif compilation and reported:
         kind, counted = REPORTED, reported
     elif compilation and rec_section and (own or imperatives):

@@ -62,6 +62,8 @@ class ReportContext:
     chapeau: Directive | None = None  # a recommending chapeau ending the previous paragraph
     statuses: dict[str, str] = field(default_factory=dict)  # UPR chapeau number -> status
     default_status: str | None = None
+    #: the paragraph before recommended in the report's own voice (for "should also be ...")
+    last_own: bool = False
     #: a table of agreed audit actions: the audit office whose recommendations its rows restate
     agreed_by: str = ""
 

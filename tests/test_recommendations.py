@@ -918,6 +918,10 @@ REAL_DEV6 = [
     ("A_CONF.230_2025_3", "17", True, ["other"], ["Secretariat"], "focus"),
     # "X should be able to respond": X should respond (a candidate State's view of the Council)
     ("A_80_87", "3", True, ["Human Rights Council"], None, "respond"),
+    # "it is recommended that the Conference adopt a report ...", then "Summaries ... should
+    # also be included in the report": an agentless "should also" continues the recommendation
+    ("A_CONF.230_2025_3", "30", True, ["other"], ["Secretariat"], "adopt"),
+    ("A_CONF.230_2025_3", "31", True, ["other"], ["Secretariat"], "include"),
 ]
 
 
@@ -935,6 +939,15 @@ def test_a_joint_declaration_transmitted_by_letter_speaks_for_its_states() -> No
     declares = next(p for p in _document("bulk/A_79_903.en.pdf").paragraphs
                     if p.text.startswith("1.2. "))
     assert not declares.is_recommendation
+
+
+def test_an_agentless_should_also_continues_only_a_recommendation() -> None:
+    after_one = one("Summaries of the meetings should also be included in the report.",
+                    before=("It is recommended that the Conference adopt a short report.",))
+    assert after_one.is_recommendation and after_one.actions == ["include"]
+    after_none = one("Summaries of the meetings should also be included in the report.",
+                     before=("The Conference will adopt a short report.",))
+    assert not after_none.is_recommendation
 
 
 @pytest.mark.shared
