@@ -262,6 +262,15 @@ def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:
             in ("reiterates", "reaffirms", "renews", "reiterate", "reaffirm", "renew"):
         base = verb.lower().split()[-1].rstrip("s")
     if re.match(r"calls?[ ]+for", verb.lower()):
+        # "calls for the cessation of such support", "calls for renewed efforts to restrict":
+        # the act called for; otherwise the call itself
+        asked = re.match(r"^[ ,]*(?:the[ ]+)?(?:(?P<noun>\w+)[ ]+of\b|(?:renewed|further|"
+                         r"increased|greater|concerted|urgent)[ ]+efforts[ ]+to[ ]+(?P<rest>.+))",
+                         tail)
+        if asked and asked.group("noun") and asked.group("noun").lower() in NOMINALISATIONS:
+            return "", NOMINALISATIONS[asked.group("noun").lower()], False
+        if asked and asked.group("rest"):
+            return "", first_action(asked.group("rest"))[0] or "call for", False
         return "", "call for", False
     tail = tail.lstrip(" ,")
     if base == "call" and tail.startswith("for "):  # "reiterate my call for Israel to use ..."

@@ -941,6 +941,18 @@ def test_a_joint_declaration_transmitted_by_letter_speaks_for_its_states() -> No
     assert not declares.is_recommendation
 
 
+@pytest.mark.parametrize(("text", "action"), [
+    ("Calls for the cessation of such support;", "cease"),
+    ("Calls for renewed efforts to restrict illegal labelling of mineral exports;", "restrict"),
+    ("Calls for an inclusive dialogue;", "call for"),
+])
+def test_the_act_a_call_for_asks(text: str, action: str) -> None:
+    finding = one(text, title="The Security Council", before=(
+        "Recalls its previous resolutions;", "Condemns all attacks;", "Reaffirms its support;"))
+    assert finding.is_recommendation
+    assert finding.actions[0] == action
+
+
 def test_an_agentless_should_also_continues_only_a_recommendation() -> None:
     after_one = one("Summaries of the meetings should also be included in the report.",
                     before=("It is recommended that the Conference adopt a short report.",))
