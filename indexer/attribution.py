@@ -200,6 +200,12 @@ def _addressees(
         for category in categories:
             if category not in found:
                 found.append(category)
+    if found and OTHER not in found and kind == OWN and any(
+            d.form == "performative" and not d.addressee and not d.chapeau and not d.speaker
+            for d in counted):
+        # "calls for renewed efforts to restrict ... and urges all companies to ...": the call
+        # that names no one is addressed to anyone concerned, beside the companies
+        found.append(OTHER)
     if found:
         return found, "printed"
     # an impersonal "should" goes where the report's other recommendations go; a "call for"

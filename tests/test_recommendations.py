@@ -908,6 +908,10 @@ REAL_DEV6 = [
     ("S_2025_108", "14", True, ["other"], ["Security Council"], "cease"),
     ("S_2025_108", "15", True, ["other"], ["Security Council"], "cease"),
     ("S_2025_108", "2", False, [], [], ""),
+    # "calls for renewed efforts to restrict ... and urges all companies ... to exercise due
+    # diligence": the call naming no one goes to anyone concerned (other), beside the companies
+    ("S_2025_108", "16", True, ["other", "business enterprises"], ["Security Council"],
+     "restrict"),
     # a secretariat note on organisation invites ministers and participants to act ("Ministers
     # are invited to indicate", "Participants are encouraged to focus on": not a summary of
     # what participants said) and advises against ("Written statements are strongly
