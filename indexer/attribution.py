@@ -208,6 +208,14 @@ def _addressees(
         found.append(OTHER)
     if found:
         return found, "printed"
+    theirs = _THEIR_EFFORTS.search(text) if kind == OWN and counted and all(
+        d.form == "performative" and not d.addressee for d in counted) else None
+    if theirs:
+        # "commends the efforts of all MONUSCO contingents ... and encourages the continuation
+        # of their efforts": those named last before "their"
+        named = classify(text[: theirs.start()], context.council)[-1:]
+        if named:
+            return named, "printed"
     # an impersonal "should" goes where the report's other recommendations go; a "call for"
     # with no one named stays unspecified
     how = "unspecified" if all(d.action == "call for" for d in counted) else "implicit"
@@ -224,6 +232,9 @@ def _addressees(
     return [_default_addressee(context.author)], how
 
 
+#: the object of an actorless call is what "they" do ("the continuation of their efforts")
+_THEIR_EFFORTS = re.compile(r"\b(?:continuation|pursuit|intensification|strengthening) of their "
+                            r"(?:\w+ )?(?:efforts|work|activities|engagement)\b")
 _BARE_PARTIES = re.compile(r"(?:the\s+|all\s+)?parties", re.IGNORECASE)
 _TREATY_PARTIES = re.compile(r"\bparties to the (?:[A-Z][\w-]* )*(?:Convention|Agreement|Protocol|"
                              r"Covenant|Treaty)\b")

@@ -912,6 +912,9 @@ REAL_DEV6 = [
     # diligence": the call naming no one goes to anyone concerned (other), beside the companies
     ("S_2025_108", "16", True, ["other", "business enterprises"], ["Security Council"],
      "restrict"),
+    # "commends ... the tireless efforts of all MONUSCO contingents ... and encourages the
+    # continuation of their efforts": they are those named last before "their"
+    ("S_2025_108", "13", True, ["United Nations system"], ["Security Council"], "continue"),
     # a secretariat note on organisation invites ministers and participants to act ("Ministers
     # are invited to indicate", "Participants are encouraged to focus on": not a summary of
     # what participants said) and advises against ("Written statements are strongly
