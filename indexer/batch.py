@@ -28,13 +28,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .discover import discover
-from .errors import EmptyFileError, IndexLockedError, IndexProblem
+from .errors import EmptyFileError, IndexProblem
 from .model import ExtractedDocument
 from .pipeline import extract, file_hash
 from .readers import DEFAULT_MAX_BYTES
 from .records import DocumentInfo
-from .store import META_FILE, Batch, Store, fsync_directory, private_mkdir
+from .runlock import RunLock
+from .sources import exists, is_relative, prune_missing, same_source, source_path
+from .store import META_FILE, Batch, Store
 from .store.fields import Analysis
+from .swap import recover, swap
 from .symbols import symbol_key
 from .workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT, ExtractFunction, Outcome, WorkerPool
 
@@ -148,7 +151,7 @@ def index_paths(
     target = Path(index_dir).expanduser()
     started = time.monotonic()
     with RunLock(target, lock_wait, progress.note):
-        _recover(target)
+        recover(target)
         if rebuild:
             summary = _rebuild(target, list(paths), options, progress)
         else:
@@ -178,7 +181,7 @@ class _Run:
             self.by_source.setdefault(d.source, []).append(d.doc)
         #: sources stored relative to some earlier working directory (before they were made
         #: absolute), matched to a file of this run by their trailing path
-        self.relative = {d.source for d in indexed if _is_relative(d.source)}
+        self.relative = {d.source for d in indexed if is_relative(d.source)}
         self.run_hashes: dict[str, str] = {}
         #: document id -> (discovery order, path) of the file that holds it in this run
         self.claims: dict[str, tuple[int, str]] = {}
@@ -218,7 +221,7 @@ class _Run:
                 self._fail(source, _os_reason(error))
                 continue
             held = self.by_hash.get(digest)
-            if held is not None and (same_source(held.source, source) or _exists(held.source)):
+            if held is not None and (same_source(held.source, source) or exists(held.source)):
                 if same_source(held.source, source):
                     self.summary.skipped += 1
                     self._event(source, "skipped")
@@ -255,7 +258,7 @@ class _Run:
         label = f"{document.symbol} ({document.language})"
         holder = self.by_doc.get(doc)
         moved = holder is not None and not same_source(holder.source, source)
-        if moved and _exists(holder.source):
+        if moved and exists(holder.source):
             self._conflict(source, f"{label} is already indexed from {holder.source}")
             return
         claim = self.claims.get(doc)
@@ -398,44 +401,6 @@ class _Writer:
         summary.paragraphs = sum(w.paragraphs for w in self.committed.values())
 
 
-def prune_missing(store: Store) -> tuple[list[str], list[str]]:
-    """Delete documents whose source file no longer exists; return what went, and what was
-    kept because its path is relative to a folder no longer known (it cannot be checked)."""
-    documents = store.documents()
-    unsure = [d for d in documents if _is_relative(d.source)]
-    gone = [d for d in documents if not _is_relative(d.source) and not _exists(d.source)]
-    if gone:
-        with store.batch() as batch:
-            for document in gone:
-                batch.delete(document.doc)
-    return ([f"{d.symbol} ({d.language}): {d.source}" for d in gone],
-            [f"{d.symbol} ({d.language}): {d.source}" for d in unsure])
-
-
-def source_path(path: str | Path) -> str:
-    """The path a document's source is stored as: absolute and resolved, so that it means
-    the same file whichever folder a later run, `--prune` or `serve` starts from."""
-    try:
-        return str(Path(path).expanduser().resolve())
-    except (OSError, RuntimeError):  # a loop of links: the file is reported unreadable anyway
-        return os.path.abspath(path)
-
-
-def same_source(stored: str, source: str) -> bool:
-    """True when a stored source names the file at ``source`` (absolute). A source stored
-    relative (by an older version) is the same file when ``source`` ends with its path."""
-    if stored == source:
-        return True
-    if not _is_relative(stored):
-        return False
-    parts = [p for p in Path(stored).parts if p != "."]
-    return bool(parts) and ".." not in parts and Path(source).parts[-len(parts):] == tuple(parts)
-
-
-def _is_relative(path: str) -> bool:
-    return bool(path) and not os.path.isabs(path)
-
-
 def _languages(documents: list[DocumentInfo], touched: set[str]) -> list[str]:
     by_symbol: dict[str, list[DocumentInfo]] = {}
     for d in documents:
@@ -446,10 +411,6 @@ def _languages(documents: list[DocumentInfo], touched: set[str]) -> list[str]:
             versions = ", ".join(f"{d.language} from {d.source}" for d in group)
             lines.append(f"{group[0].symbol}: {versions}")
     return sorted(lines)
-
-
-def _exists(path: str) -> bool:
-    return bool(path) and os.path.exists(path)
 
 
 def _os_reason(error: OSError) -> str:
@@ -475,7 +436,7 @@ def _rebuild(target: Path, paths: list[str | Path], options: Options,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, target)
+    swap(staging, target)
     shutil.rmtree(staging, ignore_errors=True)  # now the old index, if there was one
     summary.rebuilt = True
     progress.note(f"rebuilt index swapped in at {target}")
@@ -489,129 +450,5 @@ def _has_documents(target: Path) -> bool:
         return bool(Store(target).documents())
     except Exception:  # an index this version cannot read: the rebuild replaces it anyway
         return False
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Put the folder ``staging`` at ``target``; the old ``target`` ends up at ``staging``.
-
-    On Linux the two names are exchanged in one step (``renameat2``), so readers
-    always find an index; elsewhere the old index is moved aside first, and
-    ``_recover`` finishes the job if the process dies in between.
-    """
-    if not target.exists():
-        os.rename(staging, target)
-    elif not _exchange(staging, target):
-        aside = target.parent / f".{target.name}.old-{os.getpid()}"
-        os.rename(target, aside)
-        os.rename(staging, target)
-        os.rename(aside, staging)
-    fsync_directory(target.parent)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
-
-
-def _recover(target: Path) -> None:
-    """Clear what a killed run left beside the index (we hold the run lock, so it is stale).
-
-    A half-built index (``.NAME.new-*``, ``.NAME.rebuild-*``) is deleted; an old
-    index moved aside by an interrupted swap (``.NAME.old-*``) is put back unless
-    the complete new one already took its place.
-    """
-    parent = target.parent
-    if not parent.is_dir():
-        return
-    # ".NAME.rebuild-1" and, for the index a rebuild creates, "..NAME.rebuild-1.new-x"
-    prefixes = (f".{target.name}.", f"..{target.name}.")
-    for entry in parent.iterdir():
-        prefix = next((p for p in prefixes if entry.name.startswith(p)), None)
-        if prefix is None or not entry.is_dir() or entry.is_symlink():
-            continue
-        kind = entry.name[len(prefix):].split("-", 1)[0]
-        if kind == "old":
-            if target.exists():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                os.rename(entry, target)
-        elif kind in {"new", "rebuild"}:
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-# -- one run at a time ------------------------------------------------------------------------
-class RunLock:
-    """An exclusive lock on an index for the length of a run, beside the index folder.
-
-    The lock is an ``flock`` on ``.NAME.lock``: the kernel frees it when the
-    holder dies, even by ``kill -9``, so a lock is never stale. The holder's
-    pid is written in the file for the message another run shows.
-    """
-
-    def __init__(self, target: Path, wait: float = 0.0,
-                 note: Callable[[str], None] = lambda message: None) -> None:
-        self.path = target.parent / f".{target.name}.lock"
-        self.target = target
-        self.wait = wait
-        self.note = note
-        self._fd: int | None = None
-
-    def __enter__(self) -> RunLock:
-        import fcntl
-
-        try:
-            private_mkdir(self.target.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as error:
-            raise IndexProblem(
-                f"cannot lock the index at {self.target}: {error.strerror or error}"
-            ) from None
-        deadline = time.monotonic() + self.wait
-        waiting = False
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as error:
-                if error.errno not in (errno.EAGAIN, errno.EACCES):
-                    os.close(fd)
-                    raise
-            holder = _read_pid(fd)
-            if time.monotonic() >= deadline:
-                os.close(fd)
-                raise IndexLockedError(
-                    f"another paraindex run{holder} is indexing into {self.target}; "
-                    "wait for it to finish, or pass --wait SECONDS"
-                )
-            if not waiting:
-                self.note(f"waiting for another paraindex run{holder} to finish "
-                          f"indexing into {self.target}…")
-                waiting = True
-            time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        self._fd = fd
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self._fd is not None:
-            os.close(self._fd)  # closing the descriptor releases the flock
-            self._fd = None
-
-
-def _read_pid(fd: int) -> str:
-    try:
-        text = os.pread(fd, 32, 0).decode().strip()
-    except OSError:
-        return ""
-    return f" (pid {text})" if text.isdigit() else ""
 
 
