@@ -1214,3 +1214,28 @@ def test_cli_similar_finds_the_same_recommendation_elsewhere(rec_index: Path) ->
     assert citations[0] == "A/HRC/WG.6/48/SVN/2, para. 3"
     equal_pay = hits(run(rec_index, "similar", "A/HRC/59/15, para. 140.163", "--format", "json"))
     assert equal_pay[0]["citation"] == "A/HRC/WG.6/48/SVN/2, para. 26"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ratify the United Nations Framework Convention on Climate Change and the Paris Agreement",
+     ["United Nations Framework Convention on Climate Change", "Paris Agreement"]),
+    ("the Optional Protocol to the International Covenant on Economic, Social and Cultural Rights"
+     " and the Optional Protocol to the Convention on the Rights of the Child",
+     ["Optional Protocol to the International Covenant on Economic, Social and Cultural Rights",
+      "Optional Protocol to the Convention on the Rights of the Child"]),
+    ("the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or"
+     " Punishment", ["Convention against Torture and Other Cruel, Inhuman or Degrading"
+                     " Treatment or Punishment"]),
+    ("the Convention on the Law of the Sea and the Inter-American Court of Human Rights",
+     ["Convention on the Law of the Sea"]),
+    ("the Beijing Declaration and Platform for Action", ["Beijing Declaration and Platform for"
+                                                         " Action"]),
+    ("see the Yearbook of the International Law Commission, 2006", []),
+])
+def test_instruments_joined_by_and_are_told_apart(text: str, expected: list[str]) -> None:
+    """Two instruments joined by "and the" are two; an institution after "and" is not part
+    of the instrument; an "and" inside one name keeps it whole (A/HRC/26/10 101.3, A/80/188
+    para. 64, A/80/10 para. 477 and resolutions of the Human Rights Council)."""
+    from indexer.instruments import find_instruments
+
+    assert find_instruments(text) == expected
