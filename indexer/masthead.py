@@ -101,8 +101,37 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
     date = next(
         (line.text for line in first[:60] if DATE_RE.match(line.text.strip())),
         None,
-    )
+    ) or _year_printed(first[:60], symbol)
     return Masthead(symbol, title, date, from_filename, drop)
+
+
+_YEAR = r"\b((?:19[4-9]|20\d)\d)\b"
+#: the imprint of official records: "Official Records, 2025", "New York, 2025"
+_IMPRINT_YEAR = re.compile(rf"(?:Official Records|New York),?\s*{_YEAR}", re.IGNORECASE)
+#: a year printed with a month: a session's dates "(7 April–2 May 2025)"
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTHS})\b[^()]*?{_YEAR}", re.IGNORECASE)
+#: the first General Assembly session met in 1946 (session N: the official records of 1945 + N)
+_GA_SESSION = re.compile(r"^A/(\d{1,3})/")
+
+
+def _year_printed(lines: list[Line], symbol: str | None) -> str | None:
+    """The year of a document without a printed date, for ``year:`` searches: its imprint
+    ("Official Records, 2025"); for the General Assembly's official records, the session's
+    year (A/80/55, "Official Records, Eightieth Session": 2025); else the latest year its
+    cover prints with a month (a session report's "(7 April–2 May 2025)"); else a year in
+    its symbol ("JIU/REP/2025/2")."""
+    texts = [line.text for line in lines]
+    imprint = [int(m.group(1)) for text in texts for m in _IMPRINT_YEAR.finditer(text)]
+    if imprint:
+        return str(max(imprint))
+    session = _GA_SESSION.match(symbol or "")
+    if session and any(re.search(r"\bOfficial Records\b", text) for text in texts):
+        return str(1945 + int(session.group(1)))
+    dated = [int(m.group(1)) for text in texts for m in _MONTH_YEAR.finditer(text)]
+    if not dated and symbol:
+        dated = [int(part) for part in re.split(r"[/\s-]", symbol)
+                 if re.fullmatch(r"(?:19[4-9]|20\d)\d", part)]
+    return str(max(dated)) if dated else None
 
 
 def _join_title(lines: list[Line]) -> str:
