@@ -121,10 +121,29 @@ class Paraindex:
     def _doc_ids(self, symbol: str | None, language: str | None = None) -> set[str] | None:
         if symbol is None:
             return None
+        if is_pattern(symbol):  # matched on the documents' ids: no document record read
+            ids = self._ids_matching(symbol)
+            if language:
+                ids = {d for d in ids if d.rpartition("@")[2] == language}
+            if ids:
+                return ids  # (none: the document list below says what there is)
         docs = self.documents(symbol)
         if language:
             docs = [d for d in docs if d.language == language]
         return {d.doc for d in docs}
+
+    def _ids_matching(self, pattern: str) -> set[str]:
+        """The ids of the documents whose symbol matches ``pattern``, kept per commit."""
+        patterns: dict[str, set[str]] = self.store.shared("service.pattern_ids", dict)
+        found = patterns.get(pattern)  # (one read: another thread may clear them)
+        if found is None:
+            ids = self.store.shared("service.document_ids", self.store.document_ids)
+            matches = keys_matcher(pattern)
+            if len(patterns) >= 256:
+                patterns.clear()
+            found = patterns[pattern] = {
+                d for d in ids if matches(match_keys(d.rpartition("@")[0]))}
+        return found
 
     # -- get -----------------------------------------------------------------------------
     def get(self, citation: str | Citation, language: str | None = None) -> list[Passage]:
