@@ -9,6 +9,11 @@ N + 1 is free and a gap costs more the more numbers it skips. So "resolution
 56/232." in running text, a contents line, a footnote "64 See ...", a numbered
 sub-heading "1. Key frameworks" under paragraph 6, or a list "1." ... "22."
 inside paragraph 56 never break the numbering, however paragraph-like they look.
+A short indented list that a sentence introduces ("Areas of work:" then "1." ...
+"6.") is marked as a list, and a chain that restarts at "1." after such a list is
+one more list: documents without paragraph numbers (compilations of reports by
+organizations or States) then keep unnumbered blocks instead of a "paragraph 6"
+that runs over twenty pages.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ ITEM_RE = re.compile(r"^(\d{1,4})\.(\d{1,3})\.?(?=\s)\s*(.*)$")
 
 #: how far back the chain search looks for a predecessor (candidates, not lines)
 _WINDOW = 120
+#: the most lines from one list item to the next: list items are short
+_LIST_STEP = 3
+#: what being an item of a list costs a candidate (more than a plain start earns)
+_LIST_COST = 3.0
 
 
 @dataclass(slots=True)
@@ -144,13 +153,59 @@ def rescore_by_margin(candidates: list[Candidate], margins: dict[int, float]) ->
             candidate.score -= 1.5
 
 
+def find_lists(
+    candidates: list[Candidate], lines: list[Line], layout: Layout
+) -> list[list[Candidate]]:
+    """Runs "1.", "2.", ... that a sentence introduces ("Areas of work:"), indented from the
+    text margin, whose items are short and aligned: a list inside the text, not the
+    paragraph numbering (an agenda "as set out below:" at the margin stays numbered)."""
+    runs = []
+    for start, first in enumerate(candidates):
+        if first.number != 1 or not first.line:
+            continue
+        if layout.at_margin(first.x, tolerance=6.0) or (
+            layout.margin is not None and first.x is not None and first.x < layout.margin
+        ):
+            continue
+        if not lines[first.line - 1].text.rstrip().endswith(":"):
+            continue
+        run = [first]
+        for candidate in candidates[start + 1 :]:
+            last = run[-1]
+            aligned = first.x is None or candidate.x is None or abs(candidate.x - first.x) <= 2
+            if candidate.line - last.line > _LIST_STEP or candidate.number != last.number + 1:
+                break  # the list ends where its items stop following each other
+            if not aligned:
+                break
+            run.append(candidate)
+        if len(run) >= 2:
+            runs.append(run)
+    return runs
+
+
+def _restarts_after_list(chain: list[Candidate], lists: list[list[Candidate]]) -> bool:
+    """Does the chain restart at 1 after a list and stop about where lists stop (at most
+    twice as far)? Then it is one more list of a document without paragraph numbers;
+    paragraphs after a list in a summary run on far longer."""
+    if not chain or chain[0].number != 1:
+        return False
+    before = [len(run) for run in lists if run[0].line < chain[0].line]
+    return bool(before) and chain[-1].number <= 2 * max(before)
+
+
 def number_paragraphs(lines: list[Line], layout: Layout) -> list[Candidate]:
     """Accepted paragraph starts in ``lines`` (one part of a document), in order."""
     candidates = find_candidates(lines, layout)
+    lists = find_lists(candidates, lines, layout)
+    for run in lists:
+        for candidate in run:
+            candidate.score -= _LIST_COST
     chain = choose_chain(candidates)
     if layout.has_geometry and len(chain) >= 3:
         rescore_by_margin(candidates, paragraph_margins(chain))
         chain = choose_chain(candidates)
+    if _restarts_after_list(chain, lists):
+        return []
     return fill_ocr_gaps(lines, chain)
 
 

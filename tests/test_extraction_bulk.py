@@ -206,3 +206,28 @@ def test_a_note_carried_over_from_the_page_before_is_a_note(every_report: dict) 
     texts = [p.text for p in document.paragraphs if p.page and p.page <= 57 <= p.page_end]
     assert not [t for t in texts if "Khurts Bat" in t]
     assert any("Khurts Bat" in note.text for note in document.footnotes)
+
+
+@pytest.mark.parametrize("name", [
+    "E_C.2_2025_2_Add.1.en.pdf", "E_C.2_2025_2_Add.2.en.pdf", "E_C.2_2025_2_Add.5.en.pdf",
+    "E_C.2_2025_2_Add.7.en.pdf", "E_HLPF_2025_5.en.pdf",
+])
+def test_a_short_list_introduced_by_a_colon_is_not_the_paragraph_numbering(
+    every_report: dict, name: str
+) -> None:
+    # quadrennial reports and national messages number no paragraphs: "Areas of work:" then
+    # an indented "1. Theoretical and observational research;" ... "6." is a list, and so is
+    # a later list that restarts at "1."; before, "6." ran over PDF pages 2-25 (59,721 chars)
+    document = every_report[name]
+    assert not [p.number for p in document.paragraphs if p.number]
+    assert max(len(p.text) for p in document.paragraphs) < 5000
+    if name == "E_C.2_2025_2_Add.2.en.pdf":
+        texts = [p.text for p in document.paragraphs]
+        assert any(t.startswith("1. Theoretical and observational research;") for t in texts)
+        assert any(t.startswith("2. Centro UNESCO de Donostia") for t in texts)
+
+
+def test_an_agenda_at_the_text_margin_keeps_its_numbers(every_report: dict) -> None:
+    # "... as set out below:" then "1. Election of officers." at the margin: the agenda items
+    numbered = [p.number for p in every_report["E_2025_L.24.en.pdf"].paragraphs if p.number]
+    assert numbered == [str(n) for n in range(1, 13)]

@@ -151,6 +151,29 @@ def test_a_numbered_list_inside_a_paragraph_does_not_break_the_numbering() -> No
     assert "3. To report back." in para(doc, "5").text
 
 
+def test_a_list_in_a_document_without_paragraph_numbers_is_not_numbering() -> None:
+    # "Areas of work:" then short items "1." ... "3.", and later a list restarting at "1.":
+    # lists, so "3." does not run over the rest of the document
+    doc = document(
+        HEADER + "Quadrennial reports\n",
+        HEADER + "Center for Family Studies\nThe Center is a research institute.\n"
+        "Areas of work:\n1. Research;\n2. Advocacy;\n"
+        "3. Training.\nSignificant changes in the organization\nA new office.\n"
+        "Contribution to the work of the United Nations\n1. A workshop was held.\n"
+        "2. A talk was given.\nThe Centre also met the Council.\n"
+    )
+    assert numbers(doc) == []
+    assert "1. Research; 2. Advocacy; 3. Training." in doc.paragraphs[0].text
+
+
+def test_paragraphs_after_a_list_in_the_summary_keep_their_numbers() -> None:
+    doc = document(
+        HEADER + "Summary\nThe Committee recommends:\n1. To ratify;\n2. To report.\n",
+        HEADER + "".join(f"{n}. Paragraph {n} of the report.\n" for n in range(1, 6)),
+    )
+    assert numbers(doc) == ["1", "2", "3", "4", "5"]
+
+
 def test_numbered_sub_heading_is_a_heading_not_a_paragraph() -> None:
     doc = document(
         HEADER + "I. Introduction\nA. Context\n6. Sexual exploitation arises from power.\n"
