@@ -169,9 +169,14 @@ def _split_notes(body: list[Line], page: int, layout: Layout) -> tuple[list[Line
         return body[:start], _parse_notes(body[start:], page)
     # a note carried over from the page before opens the run without a number: the run
     # is notes when it goes on to a numbered note whose wrapped lines start where the
-    # carried-over lines do (a small-type table has columns, not one left edge)
+    # carried-over lines do (a small-type table has columns, not one left edge). A note's
+    # number hangs out of that edge; a wrapped line that opens with a date ("27 January
+    # 1994, ...") starts on it and opens no note
+    carried_x = body[start].x if start < len(body) else None
     first_note = next((i for i in range(start, len(body))
-                       if _NOTE_START_RE.match(body[i].text)), None)
+                       if _NOTE_START_RE.match(body[i].text)
+                       and not (carried_x is not None and body[i].x is not None
+                                and abs(body[i].x - carried_x) <= 2)), None)
     if first_note is not None and first_note - start >= 1 and body[first_note].x is not None:
         opening = body[first_note].x
         edge = next((line.x for line in body[first_note + 1:]

@@ -231,3 +231,20 @@ def test_an_agenda_at_the_text_margin_keeps_its_numbers(every_report: dict) -> N
     # "... as set out below:" then "1. Election of officers." at the margin: the agenda items
     numbered = [p.number for p in every_report["E_2025_L.24.en.pdf"].paragraphs if p.number]
     assert numbered == [str(n) for n in range(1, 13)]
+
+
+def test_a_carried_note_with_a_wrapped_line_opening_with_a_date_is_a_note(
+    every_report: dict
+) -> None:
+    # A/80/10 PDF page 53: the notes open with the rest of note 96, one of whose wrapped
+    # lines starts "27 January 1994, ..."; only "97 ...", hanging out of the notes' left
+    # edge, opens a note. Before, 5,637 chars of notes were a block of the body
+    document = every_report["A_80_10-EN.pdf"]
+    texts = [p.text for p in document.paragraphs]
+    assert not [t[:80] for t in texts if "Mobutu v. SA Cotoni" in t or "Lafontant" in t]
+    assert any("Mobutu v. SA Cotoni" in note.text for note in document.footnotes)
+    commentary = next(t for t in texts if t.startswith("(7) All of the above-mentioned"))
+    assert commentary.endswith("preceded the judgment by the International Court of Justice "
+                               "in the Arrest Warrant case.")
+    annexed = {p.number: p for p in document.paragraphs if p.annex == "III"}
+    assert len(annexed["45"].text) < 1000
