@@ -248,3 +248,16 @@ def test_a_carried_note_with_a_wrapped_line_opening_with_a_date_is_a_note(
                                "in the Arrest Warrant case.")
     annexed = {p.number: p for p in document.paragraphs if p.annex == "III"}
     assert len(annexed["45"].text) < 1000
+
+
+def test_a_numbered_list_inside_a_paragraph_keeps_one_item_a_line(every_report: dict) -> None:
+    # A/HRC/8/25 para. 56: 28 recommendations "1. To set up ... (India)" ... printed as a list
+    # inside one paragraph; each item opens a line of the text, the paragraph stays one
+    numbered = {p.number: p for p in every_report["A_HRC_8_25-EN.pdf"].paragraphs if p.number}
+    lines = numbered["56"].text.split("\n")
+    assert lines[0].endswith("Northern Ireland:")
+    assert lines[1].startswith("1. To set up a strategic oversight body")
+    assert lines[1].endswith("(India)")
+    assert lines[2].startswith("2. To address the high incarceration rate")
+    assert [line.split(".")[0] for line in lines[1:29]] == [str(n) for n in range(1, 29)]
+    assert numbered["57"].text.startswith("The response of the United Kingdom")

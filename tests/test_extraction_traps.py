@@ -163,7 +163,7 @@ def test_a_list_in_a_document_without_paragraph_numbers_is_not_numbering() -> No
         "2. A talk was given.\nThe Centre also met the Council.\n"
     )
     assert numbers(doc) == []
-    assert "1. Research; 2. Advocacy; 3. Training." in doc.paragraphs[0].text
+    assert "work:\n1. Research;\n2. Advocacy;\n3. Training." in doc.paragraphs[0].text
 
 
 def test_paragraphs_after_a_list_in_the_summary_keep_their_numbers() -> None:
@@ -172,6 +172,16 @@ def test_paragraphs_after_a_list_in_the_summary_keep_their_numbers() -> None:
         HEADER + "".join(f"{n}. Paragraph {n} of the report.\n" for n in range(1, 6)),
     )
     assert numbers(doc) == ["1", "2", "3", "4", "5"]
+
+
+def test_list_items_inside_a_paragraph_open_lines_but_a_wrapped_year_does_not() -> None:
+    text = join_lines(["the following recommendations were made:", "1. To ratify the",
+                       "Convention. (India)", "2. To adopt a plan. (Chile)", "adopted in",
+                       "2015. It was"])
+    assert text == ("the following recommendations were made:\n1. To ratify the Convention."
+                    " (India)\n2. To adopt a plan. (Chile) adopted in 2015. It was")
+    assert join_lines(["it was adopted in", "2015. It was", "2. Then"]) == (
+        "it was adopted in 2015. It was 2. Then")
 
 
 def test_numbered_sub_heading_is_a_heading_not_a_paragraph() -> None:
