@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indexer.errors import QueryError
 from indexer.symbols import SYMBOL_RE, normalise_symbol, typed_form
@@ -47,6 +47,8 @@ class Citation:
     numbers: list[str] = field(default_factory=list)
     page: str | None = None  # 'S/2025/147, p. 1': the unnumbered blocks of that page
     label: str | None = None  # 'JIU/REP/2025/2, Recommendation 1'
+    #: "annex" written without a number: annex I, or a document's one unnumbered annex
+    annex_bare: bool = False
 
     def __str__(self) -> str:
         where = self.symbol + (f", annex {self.annex}" if self.annex else "")
@@ -100,10 +102,16 @@ def _parse_rest(symbol: str, rest: str) -> Citation:
     """What follows the symbol: an annex, then numbers, a page or a label."""
     annex_match = _ANNEX_RE.match(rest)
     annex = annex_match.group("annex") if annex_match else None
-    if annex is None and re.search(r"\b(annex|annexe|anexo)\b", rest, re.IGNORECASE):
+    bare = annex is None and bool(re.search(r"\b(annex|annexe|anexo)\b", rest, re.IGNORECASE))
+    if bare:
         annex = "I"
     annex = annex.upper() if annex else None
     body = rest[annex_match.end():] if annex_match else rest
+    return replace(_parse_body(symbol, annex, body), annex_bare=bare)
+
+
+def _parse_body(symbol: str, annex: str | None, body: str) -> Citation:
+    """The numbers, page or label after the symbol and annex."""
     if (page := _PAGE_RE.match(body)) is not None:
         return Citation(symbol, annex=annex, page=page.group("page"))
     if (label := _LABEL_RE.match(body)) is not None:

@@ -158,6 +158,10 @@ class Paraindex:
         passages = []
         for number in cited.numbers:
             record = self.store.lookup(doc.doc, number, cited.annex)
+            for annex in self._bare_annexes(doc, cited) if record is None else ():
+                record = self.store.lookup(doc.doc, number, annex)
+                if record is not None:
+                    break
             if record is None:
                 raise NotFoundError(self._unknown_paragraph_message(doc, number, cited.annex))
             passage = Passage(record)
@@ -173,11 +177,24 @@ class Paraindex:
             passages.append(passage)
         return passages
 
+    def _bare_annexes(self, doc: DocumentInfo, cited: Citation) -> list[str]:
+        """The other annexes an "annex" without a number may mean: those printed without a
+        number (a letter's annex and the enclosure after it both print "Annex" or
+        "Enclosure", and paraindex cites both as "annex")."""
+        if not cited.annex_bare:
+            return []
+        return [a for a in dict.fromkeys(
+            r.annex for r in self.store.paragraphs(doc.doc) if r.annex and not r.annex_numbered)
+            if a != cited.annex]
+
     def _blocks(self, doc: DocumentInfo, cited: Citation) -> list[ParagraphRecord]:
         """The unnumbered blocks a citation names by page ('S/2025/147, p. 1') or by label
         ('JIU/REP/2025/2, Recommendation 1'), in reading order: what the tool cites them by."""
         blocks = [r for r in self.store.paragraphs(doc.doc) if r.number is None]
-        if cited.annex:
+        if cited.annex_bare:  # any annex printed without a number (see _bare_annexes)
+            blocks = [r for r in blocks
+                      if r.annex == cited.annex or (r.annex and not r.annex_numbered)]
+        elif cited.annex:
             blocks = [r for r in blocks if r.annex == cited.annex]
         if cited.label:
             wanted = cited.label.casefold()

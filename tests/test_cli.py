@@ -342,8 +342,10 @@ def test_a_folder_without_reports_says_so_and_exits_1(tmp_path: Path,
 
 
 # -- citations as people write them, and as paraindex prints them (real reports) ------------
-#: three reports of ../shared/bulk/ the citation tests need beside the real corpus
-BULK_FOR_CITATIONS = ("S_2025_147.en.pdf", "S_RES_2777 (2025).en.pdf", "A_80_15 (Part II).en.pdf")
+#: reports of ../shared/bulk/ the citation tests need beside the real corpus (the last two: a
+#: letter's annex and the enclosure after it, both printed without a number, cited "annex")
+BULK_FOR_CITATIONS = ("S_2025_147.en.pdf", "S_RES_2777 (2025).en.pdf", "A_80_15 (Part II).en.pdf",
+                      "S_2025_258.en.pdf", "S_2025_427.en.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -393,6 +395,7 @@ def test_get_accepts_every_citation_that_search_prints(citation_index: Path) -> 
     exported = [json.loads(line) for line in run(citation_index, "export").output.splitlines()]
     printed = list(dict.fromkeys(row["citation"] for row in exported))
     assert "S/2025/147, p. 1" in printed and "JIU/REP/2025/2, Recommendation 1" in printed
+    assert "S/2025/258, annex, para. 1" in printed and "S/2025/427, annex, p. 3" in printed
     for citation in printed:
         result = run(citation_index, "get", citation, "--format", "jsonl")
         assert result.exit_code == 0, (citation, result.output)
