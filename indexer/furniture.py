@@ -19,7 +19,7 @@ from .model import CleanPage, Footnote, Line, Page
 from .symbols import SYMBOL_RE
 
 _TOKENS = [
-    ("job", r"(?:GE\.)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s\d{6}){0,2}"),
+    ("job", r"(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?(?:\s?\([A-Z]\))?(?:\s\d{6}){0,2}"),
     ("pagemark", r"\d{1,4}\s?/\s?\d{1,4}"),
     ("pageword", r"(?:Page|PAGE|page|Página|Pagina|Seite)\s\d{1,4}"),
     ("number", r"\d{1,4}"),
@@ -32,6 +32,9 @@ _TOKENS = [
     ("recycle", r"Please\srecycle|Merci\sde\srecycler|Se\sruega\sreciclar"),
     ("continued", r"/\s?\.\s?\.\s?\.|\.\s?\.\s?\./|…/…|/…"),
     ("digitized", r"Digitized\sby\sDag\sHammarskj[öo]ld\sLibrary"),
+    # the imprint at the foot of an official record's cover
+    ("imprint", r"(?:United\sNations|Nations\sUnies|Naciones\sUnidas)\s?[•·]\s?"
+                r"(?:New\sYork|Geneva|Genève|Ginebra|Nueva\sYork),?\s\d{4}"),
     ("dashes", r"-{3,}"),
     # the chapter a running header names beside the symbol ("DP/OPS/2025/12 I."): furniture
     # only next to a symbol, see furniture_tokens

@@ -175,6 +175,15 @@ def _plausible_text(rest: str, typed: bool | None = None) -> bool:
 _LETTERED_TITLE_RE = re.compile(r"^\([a-z]{1,2}\)\s+(\S.{0,100})$")
 
 
+#: lines in heading type that are no headings: an official record's imprint ("United
+#: Nations • New York, 2025") and a resolution's adoption line ("Adopted by the Security
+#: Council at its 9880th meeting, on ...")
+_NOT_HEADINGS = re.compile(
+    r"^(?:(?:United\s+Nations|Nations\s+Unies|Naciones\s+Unidas)\s*[•·].*\d{4}"
+    r"|Adopted\s+by\s+the\s+[A-Z][\w\s]+\s+at\s+its\b.*)$"
+)
+
+
 def classify(
     line: Line,
     following: Line | None,
@@ -189,7 +198,7 @@ def classify(
     """
     text = line.text
     typed = looks_like_heading_type(line, layout)
-    if typed is False or DOCUMENT_LABEL_RE.match(text):
+    if typed is False or DOCUMENT_LABEL_RE.match(text) or _NOT_HEADINGS.match(text.strip()):
         return None
     supported = typed is True or follows_start or _is_upper(text)
     if typed is None and KNOWN_HEADING_RE.match(text.strip()):

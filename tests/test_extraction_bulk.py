@@ -261,3 +261,22 @@ def test_a_numbered_list_inside_a_paragraph_keeps_one_item_a_line(every_report: 
     assert lines[2].startswith("2. To address the high incarceration rate")
     assert [line.split(".")[0] for line in lines[1:29]] == [str(n) for n in range(1, 29)]
     assert numbered["57"].text.startswith("The response of the United Kingdom")
+
+
+@pytest.mark.parametrize("parts", [("bulk", "DP_2025_20.en.pdf"), ("bulk", "DP_OPS_2025_12.en.pdf"),
+                                   ("bulk", "A_CONF.230_2025_INF_1.en.pdf")])
+def test_a_job_number_with_a_letter_or_star_is_furniture(parts: tuple[str, str]) -> None:
+    """"25-11430X (E) 230725" and "25-07155* (E) 300525" are print job numbers: they were kept
+    as a block of their own, or opened the first block."""
+    for paragraph in extract(shared_path(*parts)).paragraphs:
+        assert not re.search(r"\b\d{2}-\d{5}[A-Z*]\s?\(E\)", paragraph.text), paragraph.text
+
+
+@pytest.mark.parametrize("parts", [("bulk", "S_RES_2777 (2025).en.pdf"),
+                                   ("corpus", "A_80_44-EN.pdf"), ("bulk", "E_2025_33.en.pdf")])
+def test_an_adoption_line_or_an_imprint_heads_no_section(parts: tuple[str, str]) -> None:
+    """A resolution's "Adopted by the Security Council at its 9880th meeting, on" and an
+    official record's "United Nations • New York, 2025" are in heading type, not headings."""
+    for paragraph in extract(shared_path(*parts)).paragraphs:
+        for heading in paragraph.section:
+            assert not heading.startswith("Adopted by") and "New York, 2025" not in heading
