@@ -107,7 +107,17 @@ def correctable_words(text: str) -> list[str]:
 def corrected(text: str, corrections: dict[str, str]) -> str:
     """The query as the user probably meant it, in the user's own syntax and spacing (pass
     the raw query): only the misspelt words change."""
-    return _rewrite(text, corrections, lambda word, fix: fix)
+    return _rewrite(text, corrections, lambda word, fix: in_case_of(word, fix))
+
+
+def in_case_of(word: str, fix: str) -> str:
+    """``fix`` in the case the user typed ``word`` in ("Antonoi" -> "Antonio", "UNISEF" ->
+    "UNICEF"): the index keeps words folded to lower case."""
+    if word.isupper() and len(word) > 1:
+        return fix.upper()
+    if word[:1].isupper() and fix[:1].islower():
+        return fix[:1].upper() + fix[1:]
+    return fix
 
 
 def with_alternatives(text: str, corrections: dict[str, str]) -> str:

@@ -101,6 +101,9 @@ def test_typo_alternatives_leave_phrases_fields_and_operators_alone() -> None:
         '(fisheres OR fishers) AND NOT "fisheres union" section:fisheres fisheres* fisheres~1'
     )
     assert corrected("fisheres in fisheres-land", fix) == "fishers in fisheres-land"
+    # the correction keeps the case the word was typed in (the index folds it)
+    assert corrected("Guterres Antonoi", {"Antonoi": "antonio"}) == "Guterres Antonio"
+    assert corrected("UNISEF report", {"UNISEF": "unicef"}) == "UNICEF report"
 
 
 # -- on the sample index -------------------------------------------------------------------
