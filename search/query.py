@@ -27,6 +27,7 @@ _SYMBOL_FIELD_RE = re.compile(r"(?<!\S)(?:symbol|doc|document):(\"[^\"]*\"|\S+)"
 _FUZZY_RE = re.compile(r"(?<=\w)~(\d*)(?:/(\d+))?")
 #: language codes are indexed in lower case
 _LANG_FIELD_RE = re.compile(r"(?<![\w:])lang(?:uage)?:(\w+)", re.IGNORECASE)
+_YEAR_FIELD_RE = re.compile(r"(?<![\w:])year:([^\s)]+)", re.IGNORECASE)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 #: words a typo correction may replace: plain letters, not a field name, not a pattern
 _CORRECTABLE_RE = re.compile(r"(?<![:\w\-])[A-Za-z]{4,}(?![:\w*?~\-])")
@@ -36,6 +37,8 @@ _CORRECTABLE_RE = re.compile(r"(?<![:\w\-])[A-Za-z]{4,}(?![:\w*?~\-])")
 class PreparedQuery:
     text: str
     symbol_patterns: list[str] = field(default_factory=list)
+    #: the codes of ``lang:`` fields, to check against the languages indexed
+    languages: list[str] = field(default_factory=list)
 
 
 def prepare(query: str) -> PreparedQuery:
@@ -46,6 +49,10 @@ def prepare(query: str) -> PreparedQuery:
         )
     query = _CONTROL_RE.sub(" ", query)
     query = _LANG_FIELD_RE.sub(lambda m: "lang:" + m.group(1).lower(), query)  # lang:FR
+    languages = [m.group(1) for m in _LANG_FIELD_RE.finditer(query)]
+    for match in _YEAR_FIELD_RE.finditer(query):
+        if not re.search(r"\d", match.group(1)):
+            raise QueryError(f"{match.group(0)!r}: year: takes a year, such as year:2025")
     patterns = [m.group(1).strip('"') for m in _SYMBOL_FIELD_RE.finditer(query)]
     text = _SYMBOL_FIELD_RE.sub(" ", query).strip()
     if text.count('"') % 2:
@@ -66,7 +73,7 @@ def prepare(query: str) -> PreparedQuery:
             raise QueryError(
                 f"a fuzzy term allows at most {MAX_FUZZY_DISTANCE} edits (word~2), not {distance}"
             )
-    return PreparedQuery(text, patterns)
+    return PreparedQuery(text, patterns, languages)
 
 
 def _balance_brackets(text: str) -> str:

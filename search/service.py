@@ -273,6 +273,8 @@ class Paraindex:
                 hits = [Hit(p.record, 1.0, p.subtext or p.record.text[:240]) for p in passages]
                 return SearchResults(hits, len(hits))
         prepared = prepare(query)
+        for code in prepared.languages:  # lang:xx finds nothing, silently: say why instead
+            self.language_code(code)
         filtered = (symbol, section, recommendations, language, addressee, action, by, status,
                     prepared.symbol_patterns)
         if not re.sub(r'[\s"()]+', "", prepared.text) and not any(filtered):

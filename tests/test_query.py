@@ -7,6 +7,7 @@ shared), not benchmarks: evaluate_search.py measures speed.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -199,7 +200,7 @@ def test_or_and_grouping(library: Paraindex) -> None:
 def test_a_field_restricts_instead_of_adding_results(library: Paraindex) -> None:
     """Whoosh's OR-default parser read ``lang:en fishers`` as "English OR fishers"."""
     assert set(citations(library, "lang:en fishers")) == set(citations(library, "fishers"))
-    assert citations(library, "lang:fr fishers") == []
+    assert citations(library, "section:zzyzx fishers") == []  # no section so named
     recommendations = library.search("section:recommendations fishers", limit=50).hits
     assert recommendations
     assert all("ecommendation" in " ".join(h.record.section) for h in recommendations)
@@ -263,6 +264,18 @@ def test_a_symbol_alone_in_the_search_box_lists_that_report(library: Paraindex,
 
 def test_a_symbol_not_in_the_index_is_searched_as_words(library: Paraindex) -> None:
     assert library.search("A/RES/70/1").hits  # the words of a resolution the reports cite
+
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("lang:xx rights", "no document in language 'xx': the index holds en"),
+    ("year:abc rights", "'year:abc': year: takes a year, such as year:2025"),
+])
+def test_a_field_value_that_cannot_match_is_refused_with_a_reason(
+    library: Paraindex, query: str, message: str
+) -> None:
+    """``lang:xx`` or ``year:abc`` found nothing, silently, where ``--lang xx`` said why."""
+    with pytest.raises(QueryError, match=re.escape(message)):
+        library.search(query)
 
 
 def test_a_misspelt_word_is_forgiven_and_corrected(library: Paraindex) -> None:
