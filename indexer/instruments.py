@@ -47,6 +47,11 @@ _HEAD = re.compile(rf"\b(?:{_HEADS})\b")
 _INSTITUTION_WORD = re.compile(rf"\b(?:{_INSTITUTION})\b")
 
 
+#: "Conference of the Parties to the United Nations Framework Convention on Climate Change"
+_OF_PARTIES = re.compile(r"^(?:(?:Conference|Meeting)\s+of\s+(?:the\s+)?(?:States\s+)?Parties|"
+                         r"States\s+Parties|Parties)\s+to\s+(?:the\s+)?")
+
+
 def _joined(name: str) -> list[str]:
     """A run the pattern read as one name, cut where "and" joins a second name to a whole
     first one, looking from the end: "United Nations Framework Convention on Climate Change
@@ -91,6 +96,7 @@ def _add(found: list[str], name: str) -> None:
             break
         name = trimmed
     name = _BARE_TAIL.sub("", name)
+    name = _OF_PARTIES.sub("", name)  # the conference is a body; the convention is named
     name = re.sub(rf"(?:[ ]+{_SMALL})+$", "", name)
     if _NOT_NAMES.match(name) or len(name.split()) < 2:
         return

@@ -468,7 +468,8 @@ def recommendations(ctx: click.Context, query: str, symbol: str | None, language
 
 
 def _recommendation_summary(record: Any) -> str:
-    """'to States · ratify · by Nigeria, Portugal' for the text output."""
+    """'to States · ratify · by Nigeria, Portugal · naming Convention against Torture' for the
+    text output."""
     parts = []
     if record.addressees:
         parts.append("to " + ", ".join(record.addressees))
@@ -478,6 +479,8 @@ def _recommendation_summary(record: Any) -> str:
         shown = ", ".join(record.recommenders[:4])
         more = len(record.recommenders) - 4
         parts.append("by " + shown + (f" and {more} more" if more > 0 else ""))
+    if record.instruments:
+        parts.append("naming " + "; ".join(record.instruments[:3]))
     return "[" + " · ".join(parts) + "]" if parts else ""
 
 

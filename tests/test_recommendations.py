@@ -1233,6 +1233,8 @@ def test_cli_similar_finds_the_same_recommendation_elsewhere(rec_index: Path) ->
     ("the Beijing Declaration and Platform for Action", ["Beijing Declaration and Platform for"
                                                          " Action"]),
     ("see the Yearbook of the International Law Commission, 2006", []),
+    ("the Conference of the Parties to the United Nations Framework Convention on Climate Change",
+     ["United Nations Framework Convention on Climate Change"]),
 ])
 def test_instruments_joined_by_and_are_told_apart(text: str, expected: list[str]) -> None:
     """Two instruments joined by "and the" are two; an institution after "and" is not part
