@@ -868,30 +868,6 @@ REAL_DEV5 = [
 ]
 
 
-@pytest.mark.shared
-@pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"), REAL_DEV5,
-                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV5])
-def test_real_paragraphs_of_resolutions_drafts_and_session_reports(
-        name: str, number: str, is_rec: bool, addressees: list[str], by: list[str] | None,
-        action: str) -> None:
-    _check_bulk_paragraph(name, number, is_rec, addressees, by, action)
-
-
-def _check_bulk_paragraph(name: str, number: str, is_rec: bool, addressees: list[str],
-                          by: list[str] | None, action: str) -> None:
-    """A paragraph of ../shared/bulk/NAME.en.pdf ("annex:N" for an annex's) is judged as
-    labelled: recommendation or not, its addressees, recommenders (unless None) and first
-    action (of a recommendation)."""
-    annex = number.startswith("annex:")
-    paragraph = _paragraph(f"bulk/{name}.en.pdf", number.removeprefix("annex:"), annex)
-    assert paragraph.is_recommendation is is_rec
-    assert sorted(paragraph.addressees) == sorted(addressees)
-    if by is not None:
-        assert paragraph.recommenders == [keyword(b) for b in by]
-    if is_rec:
-        assert paragraph.actions[0] == action
-
-
 #: the fourth held-out split (DEV6): drafts, an audit tracking table, terms of reference,
 #: secretariat notes on organisation
 REAL_DEV6 = [
@@ -979,12 +955,23 @@ def test_an_agentless_should_also_continues_only_a_recommendation() -> None:
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"), REAL_DEV6,
-                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV6])
-def test_real_paragraphs_of_drafts_tracking_tables_and_organisational_notes(
+@pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"),
+                         REAL_DEV5 + REAL_DEV6,
+                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV5 + REAL_DEV6])
+def test_real_paragraphs_of_resolutions_drafts_session_reports_and_organisational_notes(
         name: str, number: str, is_rec: bool, addressees: list[str], by: list[str] | None,
         action: str) -> None:
-    _check_bulk_paragraph(name, number, is_rec, addressees, by, action)
+    """A paragraph of ../shared/bulk/NAME.en.pdf ("annex:N" for an annex's) is judged as
+    labelled: recommendation or not, its addressees, recommenders (unless None) and first
+    action (of a recommendation)."""
+    annex = number.startswith("annex:")
+    paragraph = _paragraph(f"bulk/{name}.en.pdf", number.removeprefix("annex:"), annex)
+    assert paragraph.is_recommendation is is_rec
+    assert sorted(paragraph.addressees) == sorted(addressees)
+    if by is not None:
+        assert paragraph.recommenders == [keyword(b) for b in by]
+    if is_rec:
+        assert paragraph.actions[0] == action
 
 
 # -- the recommending body, from the report's own masthead, title or author line ----------------
