@@ -306,9 +306,6 @@ def search(ctx: click.Context, query: str, symbol: str | None, language: str | N
     Example:
       paraindex search "migrant domestic workers" --symbol 'A/*' --limit 5
     """
-    if not query.strip() and not any((symbol, language, section, recommendations)):
-        raise InputError("the query is empty: give words to search for, or a filter (--symbol, "
-                         "--lang, --section, --recommendations) to list paragraphs")
     library = _open(ctx)
     language = _language(library, language)
     results = library.search(query, symbol=symbol, section=section,

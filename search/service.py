@@ -82,20 +82,8 @@ class Paraindex:
         if symbol is None:
             return list(self.store.shared("service.documents", self.store.documents))
         if is_pattern(symbol):
-            patterns: dict[str, list[DocumentInfo]] = self.store.shared(
-                "service.patterns", dict
-            )
-            matched = patterns.get(symbol)  # (one read: another thread may clear them)
-            if matched is None:
-                keys = self.store.shared(  # each symbol normalised once, not on every call
-                    "service.symbol_keys",
-                    lambda: [(match_keys(d.symbol), d) for d in self.documents()],
-                )
-                matches = keys_matcher(symbol)
-                if len(patterns) >= 256:
-                    patterns.clear()
-                matched = patterns[symbol] = [d for keys_of, d in keys if matches(keys_of)]
-            found = list(matched)
+            ids = self._ids_matching(symbol)
+            found = [d for d in self.documents() if d.doc in ids] if ids else []
         else:  # an exact symbol is a term of the index: no walk over every document
             key = lookup_key(symbol)
             found = self.store.documents_with_key(key) if key else []
@@ -126,7 +114,8 @@ class Paraindex:
             if language:
                 ids = {d for d in ids if d.rpartition("@")[2] == language}
             if ids:
-                return ids  # (none: the document list below says what there is)
+                return ids
+            raise NotFoundError(self._unknown_symbol_message(symbol))
         docs = self.documents(symbol)
         if language:
             docs = [d for d in docs if d.language == language]
@@ -137,12 +126,14 @@ class Paraindex:
         patterns: dict[str, set[str]] = self.store.shared("service.pattern_ids", dict)
         found = patterns.get(pattern)  # (one read: another thread may clear them)
         if found is None:
-            ids = self.store.shared("service.document_ids", self.store.document_ids)
+            keyed = self.store.shared(  # each id's symbol normalised once per commit
+                "service.document_keys",
+                lambda: [(match_keys(d.rpartition("@")[0]), d) for d in self.store.document_ids()],
+            )
             matches = keys_matcher(pattern)
             if len(patterns) >= 256:
                 patterns.clear()
-            found = patterns[pattern] = {
-                d for d in ids if matches(match_keys(d.rpartition("@")[0]))}
+            found = patterns[pattern] = {d for keys, d in keyed if matches(keys)}
         return found
 
     # -- get -----------------------------------------------------------------------------
@@ -156,12 +147,13 @@ class Paraindex:
         if cited.page or cited.label:
             return [Passage(record) for record in self._blocks(doc, cited)]
         passages = []
+        fallbacks: list[str] | None = None  # read once, if a bare "annex" misses
         for number in cited.numbers:
             record = self.store.lookup(doc.doc, number, cited.annex)
-            for annex in self._bare_annexes(doc, cited) if record is None else ():
-                record = self.store.lookup(doc.doc, number, annex)
-                if record is not None:
-                    break
+            if record is None and cited.annex_bare:
+                fallbacks = self._bare_annexes(doc, cited) if fallbacks is None else fallbacks
+                record = next((found for annex in fallbacks if (
+                    found := self.store.lookup(doc.doc, number, annex)) is not None), None)
             if record is None:
                 raise NotFoundError(self._unknown_paragraph_message(doc, number, cited.annex))
             passage = Passage(record)
@@ -181,8 +173,6 @@ class Paraindex:
         """The other annexes an "annex" without a number may mean: those printed without a
         number (a letter's annex and the enclosure after it both print "Annex" or
         "Enclosure", and paraindex cites both as "annex")."""
-        if not cited.annex_bare:
-            return []
         return [a for a in dict.fromkeys(
             r.annex for r in self.store.paragraphs(doc.doc) if r.annex and not r.annex_numbered)
             if a != cited.annex]
@@ -321,16 +311,15 @@ class Paraindex:
         such as a resolution the reports cite, is searched for as words)."""
         if not (is_symbol(text) or is_symbol(text.upper())):
             return False
-        try:
-            return bool(self._doc_ids(text.strip()))
-        except NotFoundError:
-            return False
+        key = lookup_key(text.strip())
+        return bool(key and self.store.documents_with_key(key))
 
     def language_code(self, language: str) -> str:
         """A language code as indexed ('FR' is 'fr'), or ``QueryError`` naming those there are
         (a code no document has would find nothing, silently)."""
         code = language.strip().lower()
-        known = sorted({d.language for d in self.documents()})
+        known = self.store.shared(
+            "service.languages", lambda: sorted({d.language for d in self.documents()}))
         if known and code not in known:
             raise QueryError(f"no document in language {language!r}: the index holds "
                              f"{', '.join(known)}")
