@@ -168,18 +168,16 @@ def _add(
 
 def best(
     totals: dict[int, float],
-    allowed: Collection[int] | None,
     masked: Collection[int],
     limit: int,
 ) -> tuple[list[tuple[float, int]], int]:
     """The ``limit`` best (score, docnum) pairs, as Whoosh orders them (higher score, then
-    lower number), and the count of matches (in ``allowed`` if given, never in ``masked``).
+    lower number), and the count of matches never in ``masked`` (filters are applied while
+    scoring, ``scores(..., allowed)``).
 
     Set operations and ``heapq`` with a C key do the work: a common word matches a
     tenth of the index, and a Python call per match would cost as much as scoring.
     """
-    if allowed is not None:
-        totals = {d: totals[d] for d in among(totals, allowed)}
     unwanted = set(among(totals, masked))
     count = len(totals) - len(unwanted)
     if limit <= 0 or not count:

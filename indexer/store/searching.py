@@ -82,12 +82,12 @@ def search(
     if compiled.scoring is None:  # filters alone: every paragraph left scores 1, as in Whoosh
         pool = allowed.numbers() if allowed is not None else searcher.reader().all_doc_ids()
         totals = dict.fromkeys(pool, 1.0)
-        best, total = accumulate.best(totals, None, masked, window)
+        best, total = accumulate.best(totals, masked, window)
         found = Results(searcher, parsed, best)
     elif terms is not None:  # (only the documents allowed are scored)
         totals, by_group = accumulate.scores(
             searcher, generation, terms, compiled.groups, allowed)
-        best, total = accumulate.best(totals, None, masked, window)
+        best, total = accumulate.best(totals, masked, window)
         found = Results(searcher, parsed, best)
     else:
         bound = upper_bound(searcher.reader(), parsed)
@@ -111,7 +111,7 @@ def search(
     facets: dict[str, dict[str, int]] = {}
     if names:
         if top is None:  # the best matches are already scored (and allowed)
-            counted = [d for _, d in accumulate.best(totals, None, masked, FACET_HITS)[0]]
+            counted = [d for _, d in accumulate.best(totals, masked, FACET_HITS)[0]]
         else:
             counted = [hit.docnum for hit in searcher.search(
                 parsed, filter=allowed, mask=masked or None, limit=FACET_HITS)]
@@ -150,7 +150,7 @@ def similar(
     masked = masked | Builder(searcher, generation).docs(own)
     totals, _ = accumulate.scores(
         searcher, generation, [(field_name, word, weight) for word, weight in terms])
-    best, _ = accumulate.best(totals, None, masked, limit)
+    best, _ = accumulate.best(totals, masked, limit)
     hits = Results(searcher, likeness, best)
     return [Hit(record(hit.fields()), hit.score or 0.0, "") for hit in hits]
 
