@@ -181,7 +181,10 @@ class _Run:
             self.by_source.setdefault(d.source, []).append(d.doc)
         #: sources stored relative to some earlier working directory (before they were made
         #: absolute), matched to a file of this run by their trailing path
-        self.relative = {d.source for d in indexed if is_relative(d.source)}
+        self.relative: dict[str, list[str]] = {}  # by file name: a file is matched in one step
+        for d in indexed:
+            if is_relative(d.source):
+                self.relative.setdefault(Path(d.source).name, []).append(d.source)
         self.run_hashes: dict[str, str] = {}
         #: document id -> (discovery order, path) of the file that holds it in this run
         self.claims: dict[str, tuple[int, str]] = {}
@@ -270,7 +273,8 @@ class _Run:
             self._conflict(claim[1], f"{label} comes first from {source}")
             self.writer.retract(doc)
         self.claims[doc] = (order, source)
-        held_here = [d for old in (source, *self.relative) if same_source(old, source)
+        candidates = (source, *self.relative.get(Path(source).name, ()))
+        held_here = [d for old in candidates if same_source(old, source)
                      for d in self.by_source.get(old, [])]
         stale = [d for d in held_here if d != doc
                  and self.claims.get(d, (0, source))[1] == source]

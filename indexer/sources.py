@@ -39,12 +39,13 @@ def source_path(path: str | Path) -> str:
 
 
 def same_source(stored: str, source: str) -> bool:
-    """True when a stored source names the file at ``source`` (absolute). A source stored
-    relative (by an older version) is the same file when ``source`` ends with its path."""
+    """True when a stored source names the file at ``source`` (absolute and resolved). Older
+    versions stored paths as given: an absolute one through a link or with ".." is the same
+    file once resolved; a relative one is when ``source`` ends with its path."""
     if stored == source:
         return True
     if not is_relative(stored):
-        return False
+        return source_path(stored) == source
     parts = [p for p in Path(stored).parts if p != "."]
     return bool(parts) and ".." not in parts and Path(source).parts[-len(parts):] == tuple(parts)
 

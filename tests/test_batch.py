@@ -312,3 +312,21 @@ def test_documents_indexed_by_a_relative_path_before_are_never_pruned_nor_moved(
         again = index_paths(index, [name])
         assert (again.indexed, again.updated, again.skipped) == (0, 0, 5), where
         assert not any("moved" in n.reason for n in again.warnings)
+
+
+def test_a_document_indexed_through_a_link_before_is_the_same_file_resolved(
+    tmp_path: Path, reports: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older version stored absolute paths as given (through a link, with ".."): the
+    resolved path of the same file is the same source, skipped, never its own duplicate."""
+    import indexer.batch
+
+    link = tmp_path / "linked"
+    link.symlink_to(reports)
+    index = tmp_path / "index"
+    with monkeypatch.context() as old_version:
+        old_version.setattr(indexer.batch, "source_path", str)
+        index_paths(index, [link])
+    assert Store(index).document("A/90/1@en").source == str(link / "A_90_1.txt")
+    again = index_paths(index, [reports])
+    assert (again.indexed, again.updated, again.skipped, again.duplicates) == (0, 0, 6, [])
