@@ -157,14 +157,6 @@ def strip_adverbs_right(text: str) -> str:
         text = stripped
 
 
-def _without_brackets(text: str) -> str:
-    previous = None
-    while previous != text:
-        previous = text
-        text = re.sub(r"\([^()]*\)", "", text)
-    return text
-
-
 def comma_parts(text: str) -> list[str]:
     """Split at commas outside brackets, keeping the brackets ("... Refugees (UNHCR)")."""
     parts, depth, current = [], 0, []

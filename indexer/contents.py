@@ -46,7 +46,7 @@ def find_contents(stream: list[Line]) -> tuple[set[int], list[ContentsEntry]]:
         if lowered in _COLUMN_HEADS:
             indexes.add(position)
         elif (
-            re.match(r"^\d{1,4}\.\s+\S", text) and not _LEADER_RE.search(text)
+            _NUMBERED_RE.match(text) and not _LEADER_RE.search(text)
             and not _wrapped_entry(stream, position) and not _bare_entry(stream, position)
         ):
             break  # the first numbered paragraph: the contents are over
@@ -128,7 +128,7 @@ def _wrapped_entry(stream: list[Line], position: int) -> bool:
         text = " ".join(line.text.split())
         if _LEADER_RE.search(text):
             return len(text) < 160
-        if re.match(r"^\d{1,4}\.\s", text) or len(text) >= 160:
+        if _NUMBERED_RE.match(text) or len(text) >= 160:
             return False
     return False
 
