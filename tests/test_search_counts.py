@@ -75,7 +75,12 @@ def test_a_phrase_total_is_estimated_from_its_real_matches_in_a_sample(
     only_un = library.search(phrase, symbol="A/*")  # a filter: the sample counts its documents
     monkeypatch.setattr(searching, "EXACT_COUNT_LIMIT", 10**9)
     exact_un = library.search(phrase, symbol="A/*")
-    assert exact_un.total / 1.6 <= only_un.total <= exact_un.total * 1.6
+    assert exact_un.total < exact.total  # the filter leaves some matches out
+    if exact_un.total <= 50:  # within the re-ordered window every match is collected: exact
+        assert (only_un.total, only_un.total_estimated) == (exact_un.total, False)
+    else:  # fewer sampled candidates: a wider margin (the documents' order varies by run)
+        assert only_un.total_estimated
+        assert exact_un.total / 2.5 <= only_un.total <= exact_un.total * 2.5
 
 
 def test_sample_windows_are_spread_evenly_and_cover_small_indexes_whole() -> None:
