@@ -73,7 +73,9 @@ class WordPlan:
         return found, {written for written, _ in kept}
 
 
-_PLANS: dict[int, WordPlan | None] = {}
+#: analyzer id -> (the analyzer, its plan): holding the analyzer keeps its id from being
+#: reused, so a plan (or a None) is never taken for another analyzer's
+_PLANS: dict[int, tuple[Any, WordPlan | None]] = {}
 
 
 def word_plan(analyzer: Any, per_word: dict[type, bool]) -> WordPlan | None:
@@ -85,13 +87,10 @@ def word_plan(analyzer: Any, per_word: dict[type, bool]) -> WordPlan | None:
     nothing after it drops (its renumbering counts the tokens it lets through),
     then a ``StemFilter``.
     """
-    key = id(analyzer)
-    if key not in _PLANS:
-        _PLANS[key] = _make_plan(analyzer, per_word)
-    plan = _PLANS[key]
-    if plan is not None and plan._analyzer is not analyzer:  # an id reused: look again
-        plan = _PLANS[key] = _make_plan(analyzer, per_word)
-    return plan
+    held = _PLANS.get(id(analyzer))
+    if held is None or held[0] is not analyzer:
+        held = _PLANS[id(analyzer)] = (analyzer, _make_plan(analyzer, per_word))
+    return held[1]
 
 
 def _make_plan(analyzer: Any, per_word: dict[type, bool]) -> WordPlan | None:
