@@ -18,6 +18,11 @@ from .layout import Layout
 from .model import CleanPage, Footnote, Line, Page
 from .symbols import SYMBOL_RE
 
+#: the imprint of an official record ("United Nations • New York, 2025"; "New York and
+#: Geneva, 2025"): printed on a cover or title page, never part of the text
+IMPRINT = (r"(?:United\s+Nations|Nations\s+Unies|Naciones\s+Unidas)\s*[•·]\s*"
+           r"[^\d•·]{2,40}?,?\s\d{4}")
+
 _TOKENS = [
     ("job", r"(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?(?:\s?\([A-Z]\))?(?:\s\d{6}){0,2}"),
     ("pagemark", r"\d{1,4}\s?/\s?\d{1,4}"),
@@ -32,9 +37,7 @@ _TOKENS = [
     ("recycle", r"Please\srecycle|Merci\sde\srecycler|Se\sruega\sreciclar"),
     ("continued", r"/\s?\.\s?\.\s?\.|\.\s?\.\s?\./|…/…|/…"),
     ("digitized", r"Digitized\sby\sDag\sHammarskj[öo]ld\sLibrary"),
-    # the imprint at the foot of an official record's cover
-    ("imprint", r"(?:United\sNations|Nations\sUnies|Naciones\sUnidas)\s?[•·]\s?"
-                r"(?:New\sYork|Geneva|Genève|Ginebra|Nueva\sYork),?\s\d{4}"),
+    ("imprint", IMPRINT),
     ("dashes", r"-{3,}"),
     # the chapter a running header names beside the symbol ("DP/OPS/2025/12 I."): furniture
     # only next to a symbol, see furniture_tokens

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .furniture import IMPRINT
 from .layout import Layout
 from .model import Line
 
@@ -178,10 +179,7 @@ _LETTERED_TITLE_RE = re.compile(r"^\([a-z]{1,2}\)\s+(\S.{0,100})$")
 #: lines in heading type that are no headings: an official record's imprint ("United
 #: Nations • New York, 2025") and a resolution's adoption line ("Adopted by the Security
 #: Council at its 9880th meeting, on ...")
-_NOT_HEADINGS = re.compile(
-    r"^(?:(?:United\s+Nations|Nations\s+Unies|Naciones\s+Unidas)\s*[•·].*\d{4}"
-    r"|Adopted\s+by\s+the\s+[A-Z][\w\s]+\s+at\s+its\b.*)$"
-)
+_NOT_HEADINGS = re.compile(rf"^(?:{IMPRINT}|Adopted\s+by\s+the\s+[A-Z][\w\s]+\s+at\s+its\b.*)$")
 
 
 def classify(
