@@ -10,24 +10,32 @@ Workers are started from a fork server, never forked from the process that
 writes the index: a forked child would inherit the descriptor of the index's
 write lock (an ``flock``) and could keep the index locked after the writer
 died. Workers die with their parent (``PR_SET_PDEATHSIG`` on Linux) and ignore
-Ctrl-C, which the parent handles. Results come back through a pipe; the parent
-keeps each worker a file ahead (``QUEUE_DEPTH``), so that a worker starts its next
-file the moment it sends a result, while the parent is still writing the last one or
-committing a batch: handed one file at a time, workers waited for the writer about a
-third of a bulk run.
+Ctrl-C, which the parent handles.
+
+Workers run ahead of the writer: each is handed up to ``QUEUE_DEPTH`` files and
+sends its results through the pipe from a thread of its own, so it goes on with
+its next file while the parent is busy committing a batch (handed one file at a
+time, workers waited for the writer about a third of a bulk run; a file ahead,
+still for most of each commit). Because results may wait in a worker that then
+dies, the worker records in shared memory which of its files it is working on and
+since when: the parent blames that file for a crash or a timeout, and hands every
+other file whose result it did not receive to another worker.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
 from whoosh.fields import Schema
@@ -50,8 +58,9 @@ DEFAULT_MEMORY_MB = 2048
 WORKER_START_SECONDS = 60.0
 #: a worker is replaced after this many files, so a leak in a native library stays bounded
 TASKS_PER_WORKER = 200
-#: files handed to a worker at once: the one it works on and the next, waiting in its pipe
-QUEUE_DEPTH = 2
+#: files handed to a worker at once (the one it works on, those waiting in its pipe and
+#: the results it has not sent yet): enough to keep it busy through a batch's commit
+QUEUE_DEPTH = 8
 
 ExtractFunction = Callable[..., ExtractedDocument]
 #: imported once by the fork server, so a new worker starts in milliseconds
@@ -133,29 +142,50 @@ def one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _serve(conn: Connection, extract_fn: ExtractFunction, max_bytes: int, memory_mb: int) -> None:
-    """A worker's life: read a path, send back its ``Outcome``, until told to stop."""
+def _serve(conn: Connection, extract_fn: ExtractFunction, max_bytes: int, memory_mb: int,
+           place: Any) -> None:
+    """A worker's life: read a path, extract it, queue its ``Outcome`` for sending, until
+    told to stop. ``place`` is shared with the parent: (files started, when the last began).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     _limit_memory(memory_mb)
     conn.send("ready")
-    while True:
+    outbox: queue.Queue[bytes | None] = queue.Queue()
+    sender = threading.Thread(target=_send_all, args=(conn, outbox), daemon=True)
+    sender.start()
+    try:
+        while sender.is_alive():
+            try:
+                path = conn.recv()
+            except (EOFError, OSError):
+                return  # the parent is gone
+            if path is None:
+                return
+            place[1] = time.monotonic()
+            place[0] += 1
+            outcome = extract_one(path, extract_fn, max_bytes, memory_mb)
+            try:
+                data = bytes(ForkingPickler.dumps(outcome))
+            except MemoryError:  # the document is too big to hand back
+                outcome = Outcome(path, retire=True,
+                                  reason=f"too large (over the {memory_mb} MB memory limit)")
+                data = bytes(ForkingPickler.dumps(outcome))
+            outbox.put(data)
+            if outcome.retire:
+                return
+    finally:
+        outbox.put(None)
+        sender.join()
+
+
+def _send_all(conn: Connection, outbox: queue.Queue[bytes | None]) -> None:
+    """Send results in order; a send waits while the parent is busy, the worker does not."""
+    while (data := outbox.get()) is not None:
         try:
-            path = conn.recv()
-        except (EOFError, OSError):
+            conn.send_bytes(data)
+        except OSError:
             return  # the parent is gone
-        if path is None:
-            return
-        outcome = extract_one(path, extract_fn, max_bytes, memory_mb)
-        try:
-            conn.send(outcome)
-        except MemoryError:  # the document is too big to hand back
-            conn.send(Outcome(path, reason=f"too large (over the {memory_mb} MB memory limit)",
-                              retire=True))
-        except (BrokenPipeError, OSError):
-            return
-        if outcome.retire:
-            return
 
 
 def _handshake(conn: Connection) -> object:
@@ -207,30 +237,39 @@ def _context() -> Any:
 class _Worker:
     process: Any
     conn: Connection
-    #: the ``(key, path)`` handed to it, in the order it works on them
+    #: shared with the worker: files it has started, and when it started the last one
+    place: Any
+    #: the ``(key, path)`` handed to it whose results have not come back, in its order
     queue: deque[tuple[Any, str]] = field(default_factory=deque)
-    #: when the file it works on (the first queued) overruns the time limit
-    deadline: float = 0.0
     #: files handed to it so far (it is replaced after ``tasks_per_worker``)
     given: int = 0
+    #: results received from it so far
+    received: int = 0
 
     @property
     def busy(self) -> bool:
         return bool(self.queue)
 
-    @property
-    def path(self) -> str:
-        return self.queue[0][1] if self.queue else ""
+    def working_on(self) -> int | None:
+        """The place in ``queue`` of the file it works on, or None between files."""
+        at = int(self.place[0]) - self.received - 1
+        return at if 0 <= at < len(self.queue) else None
+
+    def deadline(self, time_limit: float) -> float:
+        """When the file it works on overruns the limit (a limit away while between files)."""
+        if self.working_on() is None:
+            return time.monotonic() + time_limit
+        return float(self.place[1]) + time_limit
 
 
 class WorkerPool:
-    """``jobs`` extraction processes fed one file at a time.
+    """``jobs`` extraction processes, each handed up to ``QUEUE_DEPTH`` files.
 
     ``map`` yields ``(key, Outcome)`` pairs in completion order. A worker that
-    overruns ``time_limit`` is killed and the file reported as timed out; a
-    worker that dies (a segfault, the kernel's OOM killer) has its file
-    reported as having crashed the extractor; either way a fresh worker takes
-    its place, the file queued behind that one goes to another worker, and the
+    overruns ``time_limit`` on a file is killed and the file reported as timed
+    out; a worker that dies (a segfault, the kernel's OOM killer) has the file it
+    was working on reported as having crashed the extractor; either way a fresh
+    worker takes its place, the other files it held go to another worker, and the
     batch goes on.
     """
 
@@ -302,8 +341,6 @@ class WorkerPool:
                     self._retire(worker)
                 # else the file it died on is reported by ``_collect``, which retires it
                 continue
-            if not worker.queue:
-                worker.deadline = time.monotonic() + self.time_limit
             worker.queue.append((key, str(path)))
             worker.given += 1
 
@@ -317,33 +354,46 @@ class WorkerPool:
         return min(room, key=lambda w: len(w.queue)) if room else None
 
     def _collect(self, busy: list[_Worker]) -> list[tuple[Any, Outcome]]:
-        """Wait for at least one worker to finish, die or overrun; return what ended."""
-        timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        """Wait for at least one worker to send results, die or overrun; return what ended."""
+        timeout = max(0.0, min(w.deadline(self.time_limit) for w in busy) - time.monotonic())
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
-        finished = []
-        now = time.monotonic()
+        finished: list[tuple[Any, Outcome]] = []
         for worker in busy:
-            outcome: Outcome | None = None
-            if worker.conn in ready or worker.conn.poll():
+            while worker.queue and (worker.conn in ready or worker.conn.poll()):
+                ready.discard(worker.conn)
                 try:
                     outcome = worker.conn.recv()
                 except (EOFError, OSError):
-                    outcome = Outcome(worker.path, reason=self._death(worker))
-                    outcome.retire = True
-            elif worker.process.sentinel in ready:
-                outcome = Outcome(worker.path, reason=self._death(worker), retire=True)
-            elif now >= worker.deadline:
-                outcome = Outcome(worker.path, retire=True,
-                                  reason=f"timed out (over {self.time_limit:g} s)")
-                outcome.seconds = self.time_limit
-            if outcome is None:
-                continue
-            key, _ = worker.queue.popleft()
-            finished.append((key, outcome))
-            worker.deadline = time.monotonic() + self.time_limit  # it starts on the next
-            if outcome.retire or (worker.given >= self.tasks_per_worker and not worker.queue):
-                self._retire(worker)
+                    finished.extend(self._lost(worker, self._death(worker)))
+                    break
+                key, _ = worker.queue.popleft()
+                worker.received += 1
+                finished.append((key, outcome))
+                if outcome.retire:
+                    self._retire(worker)
+                    break
+            else:
+                if worker.process.sentinel in ready:
+                    finished.extend(self._lost(worker, self._death(worker)))
+                elif worker.queue and time.monotonic() >= worker.deadline(self.time_limit):
+                    finished.extend(self._lost(worker, f"timed out (over {self.time_limit:g} s)",
+                                               self.time_limit))
+                elif worker.given >= self.tasks_per_worker and not worker.queue:
+                    self._retire(worker)
         return finished
+
+    def _lost(self, worker: _Worker, reason: str,
+              seconds: float = 0.0) -> list[tuple[Any, Outcome]]:
+        """A worker crashed or hung: its file in hand fails with ``reason``; the rest it held
+        (waiting, or extracted but not sent) go to other workers. The worker is replaced."""
+        at = worker.working_on()
+        blamed = []
+        if at is not None:
+            key, path = worker.queue[at]
+            del worker.queue[at]
+            blamed.append((key, Outcome(path, reason=reason, seconds=seconds, retire=True)))
+        self._retire(worker)
+        return blamed
 
     def _retire(self, worker: _Worker) -> None:
         """Kill a worker and hand the files still queued to it to the others."""
@@ -364,9 +414,10 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe(duplex=True)
+        place = self._context.RawArray("d", 2)
         process = self._context.Process(
             target=_serve,
-            args=(theirs, self.extract_fn, self.max_bytes, self.memory_mb),
+            args=(theirs, self.extract_fn, self.max_bytes, self.memory_mb, place),
             daemon=True,
             name="paraindex-extract",
         )
@@ -379,7 +430,7 @@ class WorkerPool:
                 "cannot start the extraction worker processes (a script that runs "
                 "paraindex must guard its entry point with `if __name__ == \"__main__\":`)"
             )
-        worker = _Worker(process, ours)
+        worker = _Worker(process, ours, place)
         self._workers.append(worker)
         return worker
 
