@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from indexer.batch import BatchSummary, index_paths
-from indexer.errors import ParaindexError, QueryError
+from indexer.errors import NotFoundError, ParaindexError, QueryError
 from indexer.store import default_index_dir
 from indexer.workers import DEFAULT_MEMORY_MB, DEFAULT_TIME_LIMIT
 
@@ -322,7 +322,7 @@ def search(ctx: click.Context, query: str, symbol: str | None, language: str | N
 @friendly_errors
 def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt: str) -> None:
     """Show the paragraph(s) a CITATION names, in full; several citations each open with
-    a symbol.
+    a symbol. Of several, those found are shown and each one missing is named.
 
     \b
     Accepts what people write, and the citations paraindex prints:
@@ -337,7 +337,16 @@ def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt
       paraindex get "A/80/188 72" "A/80/188 73"
     """
     library = _open(ctx)
-    passages = [p for cited in citations(citation) for p in library.get(cited, language)]
+    passages, refused = [], []
+    for cited in citations(citation):
+        try:
+            passages.extend(library.get(cited, language))
+        except QueryError as error:
+            refused.append(input_error(str(error), cited))
+        except NotFoundError as error:
+            refused.append(click.ClickException(str(error)))
+    if refused and not passages:
+        raise refused[0]
     rows = [p.to_dict() for p in passages]
     if fmt == "json":
         click.echo(output.as_json(rows) if len(rows) > 1 else json.dumps(rows[0],
@@ -351,6 +360,10 @@ def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt
             click.echo(chunk, nl=False)
     else:
         click.echo("\n\n".join(output.passage_text(row, _color()) for row in rows))
+    for error in refused:  # the citations found are shown; each one not found is named
+        error.show()
+    if refused:
+        ctx.exit(max(error.exit_code for error in refused))
 
 
 def citations(words: tuple[str, ...]) -> list[str]:

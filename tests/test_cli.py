@@ -384,9 +384,22 @@ def test_get_takes_several_citations_as_arguments(citation_index: Path) -> None:
         "A/80/188, para. 72", "A/80/188, para. 73"]
     split = run(citation_index, "get", "A/80/188", "paras.", "72-73", "--format", "jsonl")
     assert len(split.output.splitlines()) == 2
-    bad = run(citation_index, "get", "A/80/188 72", "A/80/188 zz")
+    bad = run(citation_index, "get", "A/80/188 zz", "A/80/188 zz")
     assert (bad.exit_code, bad.output) == (2, "Error: 'A/80/188 zz': cannot read 'zz' (e.g. "
                                               "'A/80/188 69' or 'A/80/188, para. 69')\n")
+
+
+def test_get_shows_the_citations_found_and_names_each_one_missing(citation_index: Path) -> None:
+    result = run(citation_index, "get", "A/80/188 72", "A/80/188 9999", "A/80/188 zz",
+                 "--format", "jsonl")
+    assert result.exit_code == 2  # a citation it cannot read is a usage error
+    assert [json.loads(line)["citation"] for line in result.stdout.splitlines()] == [
+        "A/80/188, para. 72"]
+    assert result.stderr.splitlines() == [
+        "Error: A/80/188 has no paragraph 9999 (paragraphs 1–81)",
+        "Error: 'A/80/188 zz': cannot read 'zz' (e.g. 'A/80/188 69' or 'A/80/188, para. 69')"]
+    missing = run(citation_index, "get", "A/80/188 9999", "A/80/188 73")
+    assert missing.exit_code == 1 and missing.stdout.startswith("A/80/188, para. 73\n")
 
 
 def test_get_accepts_every_citation_that_search_prints(citation_index: Path) -> None:
