@@ -259,7 +259,7 @@ def load_splits(held_out: bool) -> tuple[list[tuple[str, list[dict], bool]], dic
     descriptions; the held-out files are not even read without ``held_out``."""
     files: dict[str, dict] = {}
     per_report: dict = {}
-    seen: set[str] = set()  # a report belongs to its first split only
+    seen: set[tuple[str, str]] = set()  # a paragraph belongs to its first split only
     splits = []
     for name, file, reports, held in SPLITS:
         path = DATA / file
@@ -272,9 +272,9 @@ def load_splits(held_out: bool) -> tuple[list[tuple[str, list[dict], bool]], dic
             # a later file lists its reports instead: [{"symbol": ..., "document_type": ...}]
             per_report.update({r["symbol"]: r for r in meta.get("reports", [])
                                if isinstance(r, dict) and "symbol" in r})
-        items = [i for i in files[file]["items"] if i["symbol"] not in seen and
-                 (reports is None or i["symbol"] in reports)]
-        seen |= {i["symbol"] for i in items}
+        items = [i for i in files[file]["items"] if (i["symbol"], i["paragraph"]) not in seen
+                 and (reports is None or i["symbol"] in reports)]
+        seen |= {(i["symbol"], i["paragraph"]) for i in items}
         splits.append((name, items, held))
     return splits, per_report
 
