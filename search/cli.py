@@ -543,8 +543,8 @@ def serve(ctx: click.Context, host: str, port: int, open_browser: bool,
 
     \b
     The page: http://127.0.0.1:8765/ (search, paragraphs, documents).
-    The API:  /api/search?q=..., /api/paragraph?citation=..., /api/recommendations,
-              /api/documents, described at /openapi.json.
+    The API:  /api/search?q=..., /api/paragraph?citation=..., /api/paragraphs?citation=...,
+              /api/recommendations, /api/documents, described at /openapi.json.
 
     \b
     Example:

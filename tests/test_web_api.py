@@ -463,6 +463,18 @@ def test_paragraph_json_matches_cli_get(sample: TestClient, sample_index: Path) 
     assert api["subparagraph"] == "(b)"
 
 
+def test_paragraphs_returns_every_paragraph_a_citation_names(sample: TestClient) -> None:
+    answer = sample.get("/api/paragraphs", params={"citation": "A/99/215, paras. 27-29"})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert [p["citation"] for p in body["paragraphs"]] == [
+        "A/99/215, para. 27", "A/99/215, para. 28", "A/99/215, para. 29"]
+    one = sample.get("/api/paragraph", params={"citation": "A/99/215 28"}).json()
+    assert body["paragraphs"][1] == one
+    missing = sample.get("/api/paragraphs", params={"citation": "A/99/215 27, 999"})
+    assert missing.status_code == 404 and "no paragraph 999" in missing.json()["detail"]
+
+
 @pytest.mark.parametrize(("path", "target", "status"), [
     ("/a/99/215/27", "/A/99/215/27", 308),
     ("/A/99/215/annex/3", "/A/99/215/annex/I/3", 308),
@@ -600,8 +612,8 @@ def test_security_headers(sample: TestClient) -> None:
 
 def test_openapi_describes_the_api(sample: TestClient) -> None:
     spec = sample.get("/openapi.json").json()
-    assert {"/api/search", "/api/paragraph", "/api/paragraph/{path}", "/api/recommendations",
-            "/api/documents", "/api/similar"} == set(spec["paths"])
+    assert {"/api/search", "/api/paragraph", "/api/paragraphs", "/api/paragraph/{path}",
+            "/api/recommendations", "/api/documents", "/api/similar"} == set(spec["paths"])
     for operations in spec["paths"].values():
         responses = operations["get"]["responses"]
         assert "422" not in responses and {"200", "400", "404"} <= set(responses)

@@ -49,6 +49,7 @@ OPERATIONS = [
     "GET /api/search",
     "GET /api/recommendations",
     "GET /api/paragraph",
+    "GET /api/paragraphs",
     "GET /api/paragraph/{path}",
     "GET /api/similar",
     "GET /api/documents",

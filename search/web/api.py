@@ -122,7 +122,8 @@ def api_recommendations(
 
 def _one(library: Paraindex, passages: list[Passage], asked: str) -> JSONResponse:
     if len(passages) > 1:
-        raise QueryError(f"{asked!r} names {len(passages)} paragraphs: ask for one at a time")
+        raise QueryError(f"{asked!r} names {len(passages)} paragraphs: /api/paragraphs "
+                         "returns them all")
     return JSONResponse(passage_payload(library, passages[0]))
 
 
@@ -136,6 +137,20 @@ def api_paragraph(
 ) -> JSONResponse:
     """One paragraph by citation, as `paraindex get --format json` shows it."""
     return _one(library, library.get(citation, lang or None), citation)
+
+
+@router.get("/paragraphs", response_class=JSONResponse,
+            responses={200: {"model": models.Passages}, **ERRORS})
+def api_paragraphs(
+    library: Library,
+    citation: Annotated[str, Query(min_length=1, max_length=300,
+                                   description="'A/57/292, paras. 69-71', 'S/2025/147, p. 1'")],
+    lang: Annotated[str | None, Query(max_length=10)] = None,
+) -> JSONResponse:
+    """Every paragraph a citation names, as `paraindex get --format json` shows them."""
+    passages = library.get(citation, lang or None)
+    return JSONResponse({"citation": citation,
+                         "paragraphs": [passage_payload(library, p) for p in passages]})
 
 
 @router.get("/paragraph/{path:path}", response_class=JSONResponse,

@@ -62,6 +62,13 @@ class Passage(Paragraph):
     next: Link | None = None
 
 
+class Passages(BaseModel):
+    """Every paragraph a citation names ("A/57/292, paras. 69-71"), in order (web only)."""
+
+    citation: str
+    paragraphs: list[Passage]
+
+
 class Hit(Paragraph):
     """``Hit.to_dict()``, as in ``paraindex search --format json``."""
 
