@@ -241,15 +241,23 @@ def object_phrase(text: str) -> str:
     """The addressee at the start of a verb's object, without a parenthetical that follows
     ("the Secretary-General, in consultation with Member States," -> "the Secretary-General")."""
     kept: list[str] = []
-    skipping = False
+    skipping = consulted = False
     for part in comma_parts(text):
-        if kept and re.match(r"(?:and|or|as well as)\b", part):
+        if kept and not consulted and re.match(r"(?:and|or|as well as)\b", part):
             skipping = False  # "..., including UNSMIL, and other interested parties"
         elif kept and (skipping or starts_with_opener(part)):
+            # those consulted are listed to the end ("in consultation with States, UNEP and
+            # other stakeholders, to prepare"): none of them is asked
+            consulted = consulted or bool(_CONSULTED.match(part))
             skipping = True
             continue
         kept.append(part)
     return ", ".join(kept)
+
+
+_CONSULTED = re.compile(r"(?:in[ ]+(?:close[ ]+)?(?:consultation|cooperation|coordination|"
+                        r"collaboration)|taking[ ]+into[ ]+account|with[ ]+the[ ]+"
+                        r"(?:support|assistance|participation))\b", re.IGNORECASE)
 
 
 def performative_target(verb: str, tail: str) -> tuple[str, str, bool]:

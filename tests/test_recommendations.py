@@ -916,6 +916,14 @@ REAL_DEV6 = [
     ("A_CONF.230_2025_3", "31", True, ["other"], ["Secretariat"], "include"),
 ]
 
+REAL_DEV7 = [
+    # (as REAL_DEV6) paragraphs of the random-paragraph split DEV7
+    # "Requests the Secretary-General, in consultation with and taking into account the views
+    # of States, the special procedures, UNEP, ... and other stakeholders, to prepare": those
+    # consulted are not asked
+    ("A_HRC_59_L.17", "23", True, ["Secretary-General"], ["Human Rights Council"], "prepare"),
+]
+
 
 @pytest.mark.shared
 def test_a_joint_declaration_transmitted_by_letter_speaks_for_its_states() -> None:
@@ -956,8 +964,8 @@ def test_an_agentless_should_also_continues_only_a_recommendation() -> None:
 
 @pytest.mark.shared
 @pytest.mark.parametrize(("name", "number", "is_rec", "addressees", "by", "action"),
-                         REAL_DEV5 + REAL_DEV6,
-                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV5 + REAL_DEV6])
+                         REAL_DEV5 + REAL_DEV6 + REAL_DEV7,
+                         ids=[f"{r[0]} {r[1]}" for r in REAL_DEV5 + REAL_DEV6 + REAL_DEV7])
 def test_real_paragraphs_of_resolutions_drafts_session_reports_and_organisational_notes(
         name: str, number: str, is_rec: bool, addressees: list[str], by: list[str] | None,
         action: str) -> None:
