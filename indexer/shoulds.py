@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .actions import NOT_VERBS, first_action, skip_parenthetical
 from .addressees import OTHER as OTHER_CATEGORY
 from .addressees import classify, is_pronoun
-from .clauses import OWN, clause_subject, frame_of
+from .clauses import OWN, clause_subject, frame_of, last_frame
 from .operative import Directive
 from .verbs import BASE_VERBS
 
@@ -28,6 +28,7 @@ _DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|a
                         r"recogni[sz]ed|mentioned|pointed out|observed|underlined|highlighted|"
                         r"remembered|understood|clarified|added|said)\b")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
+_DECIDING = {"decides", "decided", "decide"}
 _INTERPRETIVE = re.compile(
     r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|consequently|necessarily|automatically)[ ]+)?"
     r"(?:construed|"
@@ -54,6 +55,9 @@ def should_clause(
         return None
     if re.search(r"\b(?:can|could)[ ]+and[ ]*$", left):
         return None  # "Negative impacts can and should be prevented": a general claim
+    framing = last_frame(left)
+    if framing and framing.fverb.lower() in _DECIDING:
+        return None  # "Decides that documentation should continue to be prepared": a decision
     after = sentence[match.end():]
     body = skip_parenthetical(after)
     negated = bool(re.match(r"^not\b", body))

@@ -922,6 +922,9 @@ REAL_DEV7 = [
     # of States, the special procedures, UNEP, ... and other stakeholders, to prepare": those
     # consulted are not asked
     ("A_HRC_59_L.17", "23", True, ["Secretary-General"], ["Human Rights Council"], "prepare"),
+    # a draft decision's "(c) Decides that documentation ... should continue to be prepared":
+    # a decision, not a call (the extraction holds it in the agenda's last item)
+    ("E_2025_L.24", "12", False, [], [], ""),
 ]
 
 
