@@ -238,17 +238,33 @@ def find_paragraph(item: dict, paragraphs: list[Paragraph]) -> Paragraph | None:
     return inside[0] if inside else None
 
 
+#: an organization's acronym and its name, both used by labels and reports
+ACRONYMS = {"unicef": "united nations children's fund", "undp": "united nations development "
+            "programme", "unfpa": "united nations population fund", "unhcr": "office of the "
+            "united nations high commissioner for refugees", "ohchr": "office of the united "
+            "nations high commissioner for human rights", "unops": "united nations office for "
+            "project services"}
+
+
 def same_body(predicted: str, gold: str) -> bool:
     """Bodies match when one name contains the other ("Advisory Committee" in "Advisory
-    Committee on Administrative and Budgetary Questions"); special rapporteurs by title."""
+    Committee on Administrative and Budgetary Questions"), an acronym standing for its name;
+    special rapporteurs by title. A draft's label names the body in whose voice it speaks and,
+    in brackets, who submitted or recommended it ("General Assembly (draft resolution
+    recommended by the Second Committee)"; labellers put either first): either matches."""
     def norm(name: str) -> str:
         name = re.sub(r"\([^)]*\)", "", name.lower())
+        for acronym, full in ACRONYMS.items():
+            name = re.sub(rf"\b{acronym}\b", full, name)
         name = re.sub(r"\b(?:the|united nations)\b", "", name)
         return " ".join(re.sub(r"[^a-z ]", " ", name).split())
     a, b = norm(predicted), norm(gold)
     if not a or not b:
         return False
     if a in b or b in a:
+        return True
+    submitter = re.search(r"\(draft[^)]*?\b(?:by|of)\s+(?:the\s+)?([^,)]+)", gold)
+    if submitter and norm(submitter.group(1)) and norm(submitter.group(1)) in a:
         return True
     return a.startswith("special rapporteur") and b.startswith("special rapporteur")
 
