@@ -116,6 +116,11 @@ _RECOMMENDS_DRAFT = re.compile(
 )
 
 
+#: the opening of a declaration in the voice of those who adopt it
+_DECLARANTS = re.compile(r"^\s*(?:\d{1,3}\.\s+)?We,\s+the\s+([A-Z][\w -]{3,80}?),",
+                         re.MULTILINE)
+
+
 def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
     """The author of a report from its paragraphs (in order), title and symbol, with the
     acronym the report gives its name ("... on Drugs and Crime (UNODC)"), by which it then
@@ -145,6 +150,10 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
         if body:
             name = trim_name(body.group(1))
             return Author(name, heads_of(name))
+    declarants = _DECLARANTS.search("\n".join(texts[:5]))
+    if declarants:  # "We, the Ministers and high representatives, ...": a declaration
+        name = declarants.group(1)
+        return Author(name, heads_of(name) | {"we"})
     line = author_line(title, texts)
     if line and line[1] == "statement":
         return Author(line[0], heads_of(line[0]) | {"i", "we"})

@@ -925,6 +925,8 @@ REAL_DEV7 = [
     # a draft decision's "(c) Decides that documentation ... should continue to be prepared":
     # a decision, not a call (the extraction holds it in the agenda's last item)
     ("E_2025_L.24", "12", False, [], [], ""),
+    # a declaration opening "We, the Ministers and high representatives, ..." speaks for them
+    ("E_2025_L.16", "78", True, ["States"], ["Ministers and high representatives"], "consider"),
 ]
 
 
