@@ -56,8 +56,10 @@ _PERFORMATIVE = re.compile(
     r"(?<![\w-])(?P<verb>[Rr]ecommends?|[Uu]rges?|[Cc]alls?[ ]*(?:up)?on|[Cc]alls?[ ]*for|"
     r"[Ee]ncourages?|[Rr]equests?|[Ii]nvites?|[Ss]uggests?|[Aa]dvises?|[Ee]xhorts?|[Ee]ntreats?|"
     r"[Aa]ppeals?[ ]+to|[Dd]emands?(?=[ ]+(?:that|the|an?|all|immediate)\b)|"
-    r"(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:its|their|my|our|his|her)"
-    r"[ ]+(?:[a-z]+[ ]+){0,2}(?:recommendations?|calls?|requests?|appeals?))(?![\w-])"
+    r"(?:[Rr]eiterates?|[Rr]eaffirms?|[Rr]enews?)[ ]+(?:(?:its|their|my|our|his|her)"
+    r"[ ]+(?:[a-z]+[ ]+){0,2}(?:recommendations?|calls?|requests?|appeals?)|"
+    # "Reiterates the call for the full implementation of ...": its own call, no owner named
+    r"the[ ]+(?:[a-z]+[ ]+)?calls?(?=[ ]+(?:for|upon|on)\b)))(?![\w-])"
 )
 _PAST_PERFORMATIVE = re.compile(
     r"(?<![\w-])(?P<verb>recommended|decided[ ]+to[ ]+recommend|urged|called[ ]+(?:up)?on|"

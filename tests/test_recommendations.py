@@ -927,6 +927,8 @@ REAL_DEV7 = [
     ("E_2025_L.24", "12", False, [], [], ""),
     # a declaration opening "We, the Ministers and high representatives, ..." speaks for them
     ("E_2025_L.16", "78", True, ["States"], ["Ministers and high representatives"], "consider"),
+    # "Reiterates the call for the full implementation of ...": its own call, renewed
+    ("E_2025_L.27", "6", True, ["other"], ["Economic and Social Council"], "call for"),
 ]
 
 
