@@ -5,11 +5,15 @@ reliable place: it repeats) and from the masthead of the first page, which is
 preferred when it names more (a joint symbol "A/80/74-E/2025/53"). The file
 name is the last resort. The title is the largest heading type on the first
 page, or in files without type, the first capitalised lines after the agenda item.
+A name printed in that type above a smaller-type title (an organisation, a committee
+on its report's cover, a UPR country) leads the title ("Slovenia: Compilation of
+information ..."); a document label below it ("Report of the Secretary-General") does not.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -54,6 +58,26 @@ _TITLE_SKIP_RE = re.compile(
 )
 
 
+#: the label of who issues a document, printed under its title in smaller type: not the title
+_LABEL_RE = re.compile(
+    r"^(?:Report|Note|Memorandum|Statement)\s+(?:of|by)\s+the\b"
+    r"|^(?:Rapport|Note|Mémorandum)\s+(?:du|de\s+la|de\s+l['’])"
+    r"|^(?:Informe|Nota)\s+(?:del|de\s+la)\b",
+    re.IGNORECASE,
+)
+#: the part of a document issued in parts ("Chapitre premier : Introduction", "Chapter II"),
+#: printed under the title of the whole
+_PART_LABEL_RE = re.compile(
+    r"^(?:Chapitre|Chapter|Capítulo|Part|Partie|Parte)\s+(?:premier|première|primero|primera"
+    r"|one|two|three|four|[IVXL]+|\d+)\b"
+    r"|^(?:Première|Deuxième|Troisième|Quatrième|First|Second|Third|Fourth)\s+(?:partie|part)\b",
+    re.IGNORECASE,
+)
+#: a session's dates closing a title: "Report on the twenty-seventh session (24–28 February 2025)"
+_TRAILING_DATES_RE = re.compile(
+    rf"\s*:?\s*\((?=[^()]*\b(?:{_MONTHS})\b)[^()]*\b(?:19|20)\d\d\b[^()]*\)$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Masthead:
     symbol: str | None
@@ -84,20 +108,31 @@ def read_masthead(pages: list[Page], layout: Layout, path: str) -> Masthead:
         ):
             drop.add(id(line))
     symbol, from_filename = _symbol(pages, path)
-    title_lines = _title_lines(first, layout, drop, height)
+    head, subtitle = _title_lines(first, layout, drop, height)
+    title_lines = head + subtitle
     if title_lines:
         # the short lines before the title are masthead and agenda, not text; where
         # the text layer puts the masthead last (Geneva), only lines above the title go
         end = max(first.index(line) for line in title_lines)
+        # so does the label of the part a title heads ("Chapitre premier : Introduction")
+        while end + 1 < len(first) and _PART_LABEL_RE.match(first[end + 1].text.strip()):
+            end += 1
+            title_lines.append(first[end])
         top = min((line.y for line in title_lines if line.y is not None), default=None)
         for line in first[: end + 1]:
             above = top is None or line.y is None or line.y >= top
             if above and (line in title_lines or len(line.text) < 100):
                 drop.add(id(line))
-    title = _join_title(title_lines)
+    title = _join_title(head)
+    if subtitle:
+        title = f"{title.rstrip(' *∗:')}: {_join_title(subtitle)}"
     title = re.sub(r"\s*[*∗]+(?=[\s,]|$)", "", title)
     title = re.sub(r"\s+,", ",", title).strip(" ,;")
     title = re.sub(r"(?:\s+(?:[^\w\s]+|[a-z]))+$", "", title)  # OCR specks: "... work ! i ]"
+    stripped = _TRAILING_DATES_RE.sub("", title)
+    title = stripped.strip(" ,;:") or title
+    if _is_upper(title):
+        title = _recase(title, pages)
     date = next(
         (line.text for line in first[:60] if DATE_RE.match(line.text.strip())),
         None,
@@ -195,7 +230,8 @@ def _symbol(pages: list[Page], path: str) -> tuple[str | None, bool]:
 
 def _title_lines(
     lines: list[Line], layout: Layout, drop: set[int], height: float | None = None
-) -> list[Line]:
+) -> tuple[list[Line], list[Line]]:
+    """The title's lines, and the lines of a smaller-type title it heads (else empty)."""
     body = [line for line in lines[:60] if id(line) not in drop]
     if layout.body_size is not None:
         band = 0.82 * height if height else None  # the masthead band at the top of page 1
@@ -221,7 +257,8 @@ def _title_lines(
             first_index = body.index(chosen[0])
             # the title is the first run of lines in that type, possibly in two groups
             run = [line for line in chosen if body.index(line) - first_index < 8]
-            return _whole_title(run, lines[:60], band)
+            whole = _whole_title(run, lines[:60], band)
+            return whole, _subtitle(whole, lines[:60], drop, layout)
     # without type sizes: the last group of lines (blank lines or gaps apart)
     # before the document label, the summary, or the first heading or paragraph;
     # the group right after "Agenda item 6" is the agenda item's title, not the report's
@@ -239,6 +276,8 @@ def _title_lines(
             continue
         if _TITLE_SKIP_RE.match(text) or re.match(r"^(\d{1,3}|[IVXL]+|[A-Z])\.\s", text):
             break
+        if _PART_LABEL_RE.match(text):
+            break  # the part of the document the title heads ("Chapitre premier : ...")
         if previous is not None and _gap(previous, line) and (
             groups[-1] or groups[-1] is agenda_title
         ):
@@ -253,9 +292,43 @@ def _title_lines(
     if any(line.bold for line in body[:30]):
         bold = [g for g in candidates if all(line.bold for line in g)]
         if len(bold) >= 2 and groups.index(bold[-1]) - groups.index(bold[-2]) == 1:
-            return bold[-2] + bold[-1]  # "Report of the Working Group ..." + "Slovenia"
+            return bold[-2] + bold[-1], []  # "Report of the Working Group ..." + "Slovenia"
         candidates = bold or candidates
-    return candidates[-1] if candidates else []
+    return (candidates[-1] if candidates else []), []
+
+
+def _subtitle(head: list[Line], lines: list[Line], drop: set[int], layout: Layout) -> list[Line]:
+    """The block of smaller bold type right under a title in the largest type, when the
+    larger line only names whose or what the document is: an organisation above its
+    report ("United Nations Population Fund" / "Annual report on the evaluation function,
+    2024"), a committee on its report's cover ("Report on the seventy-fifth ... sessions"),
+    a UPR country above the kind of document ("Compilation of information prepared by
+    ..."). A label ("Report of the Secretary-General"), a heading or the summary is no part
+    of the title."""
+    if not head or layout.body_size is None or not _is_name(_join_title(head)):
+        return []
+    last = head[-1]
+    index = lines.index(last) if last in lines else -1
+    if index < 0 or index + 1 >= len(lines):
+        return []
+    first = lines[index + 1]
+    text = " ".join(first.text.split())
+    if (
+        id(first) in drop or not first.bold or first.page != last.page
+        or first.y is None or last.y is None or not first.size or not last.size
+        or first.size < 1.15 * layout.body_size or round(first.size) >= round(last.size)
+        or not 0 < last.y - first.y <= 3 * last.size
+        or _TITLE_SKIP_RE.match(text) or _LABEL_RE.match(text) or _PART_LABEL_RE.match(text)
+        or re.match(r"^(\d{1,3}|[IVXL]+|[A-Z])\.\s", text)
+        or re.match(r"^(?:Introduction|Background|Overview|Annex|Annexe|Anexo)$", text, re.I)
+    ):
+        return []
+    block = [first]
+    for line in lines[index + 2:]:
+        if id(line) in drop or not _continues(block[-1], line):
+            break
+        block.append(line)
+    return block if sum(len(line.text) for line in block) < 300 else []
 
 
 def _continues(previous: Line, line: Line) -> bool:
@@ -300,6 +373,75 @@ def _gap(previous: Line, line: Line) -> bool:
         return False
     size = line.size if line.size and line.size > 2 else 12.0  # Type 3 fonts report 1.0
     return previous.y - line.y > 1.6 * size
+
+
+#: words a name leaves in lower case ("Committee on Economic, Social and Cultural Rights")
+_NAME_LOWER = frozenset(
+    "of on the and for to in at with against from a an et de des du la le les pour sur en "
+    "y del los las para por".split())
+#: what opens a title that says what the document is, never a name alone
+_DOCUMENT_WORD_RE = re.compile(
+    r"^(?:Report|Resolution|Decision|Draft|Note|Letter|Statement|Annex|Summary|Rapport"
+    r"|Résolution|Décision|Projet|Lettre|Informe|Resolución|Decisión|Proyecto|Carta)\b",
+    re.IGNORECASE)
+
+
+def _is_name(text: str) -> bool:
+    """``text`` is a proper name (an organisation, a body, a country: every word but
+    particles capitalised), not a title that says what the document is about."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    if not words or _DOCUMENT_WORD_RE.match(text.strip()) or re.search(r"\d", text):
+        return False
+    return all(word[0].isupper() or word.lower() in _NAME_LOWER for word in words)
+
+
+def _recase(title: str, pages: list[Page]) -> str:
+    """A title printed in capitals, in the case (and accents: OCR of "GÉNÉRAL" reads
+    "GENERAL") its words have most often in the text: "RAPPORT DU DIRECTEUR GENERAL SUR
+    L'ETAT DES TRAVAUX" -> "Rapport du Directeur général sur l'état des travaux". Acronyms
+    the text writes in capitals ("UN", "UNCTAD") and roman numerals stay capitals; a word
+    the text never writes is lowered."""
+    forms: dict[str, Counter[str]] = {}
+    for page in pages[:40]:
+        for line in page.lines:
+            if _is_upper(line.text):
+                continue  # headings in capitals say nothing of a word's case
+            for word in re.findall(r"[^\W\d_]+", line.text):
+                if not word.isupper() or len(word) > 1:
+                    forms.setdefault(_fold(word), Counter())[word] += 1
+
+    def recased(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
+            return word
+        seen = forms.get(_fold(word))
+        if not seen:
+            return word.lower()
+        classes: Counter[str] = Counter()
+        for form, count in seen.items():
+            kind = "upper" if form.isupper() and len(form) > 1 else (
+                "lower" if form[0].islower() else "capital")
+            classes[kind] += count
+        kind = classes.most_common(1)[0][0]
+        if kind == "upper":
+            return word
+        best = max((form for form in seen
+                    if (form.isupper() and len(form) > 1) is False
+                    and form[0].islower() == (kind == "lower")),
+                   key=lambda form: seen[form])
+        return best
+
+    out = re.sub(r"[^\W\d_]+", recased, title)
+    first = re.search(r"[^\W\d_]", out)
+    if first:
+        out = out[: first.start()] + out[first.start()].upper() + out[first.start() + 1:]
+    return out
+
+
+def _fold(word: str) -> str:
+    """A word without case or accents, to find it however OCR or capitals wrote it."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _is_upper(text: str) -> bool:
