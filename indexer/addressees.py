@@ -49,6 +49,9 @@ _PATTERNS: list[tuple[str, str]] = [
     (STATE_PARTY, r"State party\b"),
     (STATES, r"States? [Pp]arties|(?:Member |member |developed |developing |all |other |"
              r"concerned |affected |coastal |flag |host |troop-contributing |donor )?States\b|"
+             # one State among many: "the notifying Member State", "any requesting State"
+             r"(?:Member|member|requesting|notifying|host|flag|coastal|transit|receiving|"
+             r"sending|neighbouring|contributing|designating|submitting) State\b(?! [Pp]art)|"
              r"Governments\b|governments\b|countries\b|national (?:and (?:local|subnational) )?"
              r"authorities|public authorities|(?:national|local|subnational) governments|"
              r"donor countries|(?:developed |developing )?(?:country )?parties to the "

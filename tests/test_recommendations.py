@@ -697,6 +697,8 @@ def test_state_names_have_one_form() -> None:
      ["legislative organs"]),
     ("the State party", ["State party"]),
     ("States Parties", ["States"]),
+    ("the notifying Member State", ["States"]),
+    ("any requesting State", ["States"]),
     ("the Economic and Social Council", ["other"]),
     ("the United Nations Secretariat", ["Secretary-General"]),
     ("Indigenous Peoples’ data systems", []),
@@ -929,6 +931,8 @@ REAL_DEV7 = [
     ("E_2025_L.16", "78", True, ["States"], ["Ministers and high representatives"], "consider"),
     # "Reiterates the call for the full implementation of ...": its own call, renewed
     ("E_2025_L.27", "6", True, ["other"], ["Economic and Social Council"], "call for"),
+    # "... and encourages the notifying Member State to alert the LIA": one State is a State
+    ("S_RES_2769 (2025)", "17", True, ["other", "States"], ["Security Council"], "inform"),
 ]
 
 
