@@ -408,6 +408,10 @@ class _Walker:
         if previous.x is None or line.x is None:
             return len(previous.text) > 200 or previous.page != line.page
         ended = previous.text.rstrip()[-1:] in ".:!?”\""
+        if ended and previous.page != line.page and line.text[:1].islower():
+            # the next page opens mid-sentence after a finished one: the sentence it ends
+            # was left elsewhere (a side box read last), so it does not go on this block
+            return True
         indented = line.x > previous.x + 5
         gap = previous.y is not None and line.y is not None and previous.page == line.page and (
             previous.y - line.y > 1.7 * (line.size or 10)
