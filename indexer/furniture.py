@@ -12,6 +12,7 @@ with a note number. They are kept apart as the page's notes.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .breaks import LONG_LINE
 from .layout import Layout
@@ -221,3 +222,190 @@ def _parse_notes(lines: list[Line], page: int) -> list[Footnote]:
         else:
             notes.append(Footnote("", line.text, page))
     return notes
+
+
+
+# -- running headers and footers of any form -----------------------------------------------
+#: a running line recurs in its slot on at least this many pages ...
+_RUNNING_MIN_PAGES = 3
+#: ... and on at least this share of the document's pages
+_RUNNING_MIN_SHARE = 0.25
+#: at most this share of its pages may speak against it (text further out, or text that
+#: goes on right inside it)
+_RUNNING_AGAINST_SHARE = 0.25
+#: points by which the same running line may move between pages
+_RUNNING_TOLERANCE = 2.5
+#: the height of a line of a text file (see readers.text), and the size assumed for a
+#: line whose type size is unknown
+_TEXT_LINE = 12.0
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_NUMBER_AT_END_RE = re.compile(r"(?:^(\d{1,4})\s|\s(\d{1,4})$)")
+
+
+@dataclass(slots=True)
+class RunningFurniture:
+    """Lines of the running headers and footers, and the page numbers printed in them."""
+
+    lines: set[int] = field(default_factory=set)  # ids of the Line objects
+    printed: dict[int, str] = field(default_factory=dict)  # page index -> printed number
+
+
+@dataclass(slots=True)
+class _Placed:
+    line: Line
+    page: Page
+    end: str  # "top" or "bottom"
+    distance: float  # from that edge of the page
+
+
+def _running_key(text: str) -> str:
+    """The text with its numbers (page number, issue, year) taken out, case folded."""
+    return " ".join(re.sub(r"\d+", " ", text).split()).casefold()
+
+
+def _distance(line: Line, page: Page, end: str) -> float | None:
+    """How far ``line`` is from the ``end`` edge: in points, or in text-file line heights."""
+    if line.y is None:
+        return None
+    if page.height:
+        return page.height - line.y if end == "top" else line.y
+    ys = [other.y for other in page.lines if other.y is not None]
+    return max(ys) - line.y if end == "top" else line.y - min(ys)
+
+
+def _zone_lines(page: Page) -> list[_Placed]:
+    """The lines of the top and bottom zones that the UN furniture tokens do not explain."""
+    count = len(page.lines)
+    found = []
+    for position, line in enumerate(page.lines):
+        if not _in_zone(line, page, position, count) or furniture_tokens(line.text):
+            continue
+        if line.y is not None and page.height:
+            end = "top" if line.y > page.height / 2 else "bottom"
+        else:
+            end = "top" if position < count / 2 else "bottom"
+        distance = _distance(line, page, end)
+        if distance is not None:
+            found.append(_Placed(line, page, end, distance))
+    return found
+
+
+def find_running_furniture(pages: list[Page]) -> RunningFurniture:
+    """Running headers and footers of any form (a publisher's brief, a JIU note ...).
+
+    A line in the top or bottom zone is running when its text, numbers aside,
+    recurs at one distance from the same edge on at least three pages and a
+    quarter of the document, and that slot is the page's own:
+      - no other text shares its row (a table's column heads do);
+      - its text occurs nowhere else after the first page (a table head repeated on
+        each page of a long table also opens it; "Figure 3" heads other pages too);
+      - on pages of its size, no other text reaches as far out (a heading that
+        happens to open pages fails: other pages' body text starts at its height),
+        and no text goes on right inside it (the last line of a repeated footnote).
+    Two or three pages give too little evidence: there a repeated line is kept.
+    """
+    placed = [_zone_lines(page) for page in pages]
+    slots: dict[tuple[str, str], list[_Placed]] = {}
+    for page_lines in placed:
+        for item in page_lines:
+            key = _running_key(item.line.text)
+            if _LETTER_RE.search(key):
+                slots.setdefault((item.end, key), []).append(item)
+    need = max(_RUNNING_MIN_PAGES, _RUNNING_MIN_SHARE * len(pages))
+    groups: dict[tuple[str, str], list[_Placed]] = {}
+    for slot, found in slots.items():
+        if len({item.page.index for item in found}) < need:
+            continue
+        best = max(([other for other in found
+                     if abs(other.distance - item.distance) <= _RUNNING_TOLERANCE]
+                    for item in found), key=len)
+        if len({item.page.index for item in best}) >= need and not _shares_a_row(best, placed):
+            groups[slot] = best
+    if groups:
+        _drop_text_found_elsewhere(groups, pages)
+    while True:  # each group's verdict depends on which others are running
+        running = {id(item.line) for group in groups.values() for item in group}
+        kept = {slot: group for slot, group in groups.items()
+                if not _spoken_against(group, pages, placed, running)}
+        if len(kept) == len(groups):
+            break
+        groups = kept
+    result = RunningFurniture({id(item.line) for group in groups.values() for item in group})
+    for group in groups.values():
+        result.printed.update(_printed_numbers(group))
+    return result
+
+
+def _shares_a_row(group: list[_Placed], placed: list[list[_Placed]]) -> bool:
+    """Another line at the same height on one of the group's pages: a table's row."""
+    for item in group:
+        for other in placed[item.page.index - 1]:
+            if (other.line is not item.line and other.end == item.end
+                    and abs(other.distance - item.distance) <= _RUNNING_TOLERANCE):
+                return True
+    return False
+
+
+def _drop_text_found_elsewhere(groups: dict[tuple[str, str], list[_Placed]],
+                               pages: list[Page]) -> None:
+    """Forget groups whose text also stands somewhere else on a page after the first."""
+    wanted = {key for _, key in groups}
+    own = {id(item.line) for group in groups.values() for item in group}
+    elsewhere = {key for page in pages[1:] for line in page.lines
+                 if id(line) not in own and (key := _running_key(line.text)) in wanted}
+    for slot in [slot for slot in groups if slot[1] in elsewhere]:
+        del groups[slot]
+
+
+def _spoken_against(group: list[_Placed], pages: list[Page], placed: list[list[_Placed]],
+                    running: set[int]) -> bool:
+    """More than a quarter of the group's pages show its slot is not the page's own."""
+    end = group[0].end
+    far = max(item.distance for item in group) + _RUNNING_TOLERANCE
+    heights = {item.page.height for item in group}
+    own = {item.page.index for item in group}
+    against = 0
+    for page, page_lines in zip(pages, placed, strict=True):
+        if page.index == 1 and page.index not in own or page.height not in heights:
+            continue
+        if any(item.end == end and item.distance <= far and id(item.line) not in running
+               for item in page_lines):
+            against += 1  # text at or beyond the slot that is not running furniture
+    for item in group:
+        if _goes_on_inside(item, running):
+            against += 1
+    return against > _RUNNING_AGAINST_SHARE * len(own)
+
+
+def _goes_on_inside(item: _Placed, running: set[int]) -> bool:
+    """The next line inwards follows at a line's distance and is ordinary text."""
+    size = item.line.size if item.line.size and item.line.size > 2 else _TEXT_LINE
+    nearest: tuple[float, Line] | None = None
+    for other in item.page.lines:
+        distance = _distance(other, item.page, item.end)
+        if distance is None or distance <= item.distance + _RUNNING_TOLERANCE:
+            continue
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, other)
+    if nearest is None or nearest[0] - item.distance > 2 * size:
+        return False
+    line = nearest[1]
+    return id(line) not in running and not furniture_tokens(line.text)
+
+
+def _printed_numbers(group: list[_Placed]) -> dict[int, str]:
+    """Page numbers printed at the start or end of running lines: the numbers that keep
+    step with the page index (not an issue number or a year)."""
+    numbers = []
+    for item in group:
+        match = _NUMBER_AT_END_RE.search(item.line.text.strip())
+        if match:
+            value = match.group(1) or match.group(2)
+            numbers.append((item.page.index, value, int(value) - item.page.index))
+    offsets = [offset for _, _, offset in numbers]
+    if not offsets:
+        return {}
+    offset = max(set(offsets), key=offsets.count)
+    if offsets.count(offset) < 2:
+        return {}
+    return {index: value for index, value, step in numbers if step == offset}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .furniture import clean_page
+from .furniture import clean_page, find_running_furniture
 from .language import detect_language
 from .layout import measure_layout
 from .masthead import read_masthead
@@ -24,14 +24,25 @@ def extract(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedDo
 def extract_source(source: SourceDocument) -> ExtractedDocument:
     """Segment pages that a reader has already produced."""
     layout = measure_layout(source.pages, lines_are_paragraphs=source.kind in ("docx", "html"))
-    masthead = read_masthead(source.pages, layout, source.path)
+    # running headers and footers go first, so that neither the masthead nor the text
+    # reads them ("unu.edu/ias" was taken into a brief's title)
+    running = find_running_furniture(source.pages)
+    pages = [
+        Page(p.index, [line for line in p.lines if id(line) not in running.lines], p.height,
+             p.width)
+        if running.lines else p
+        for p in source.pages
+    ]
+    masthead = read_masthead(pages, layout, source.path)
     pages = [
         Page(p.index, [line for line in p.lines if id(line) not in masthead.drop], p.height,
              p.width)
         if p.index == 1 else p
-        for p in source.pages
+        for p in pages
     ]
     cleaned = [clean_page(page, layout) for page in pages]
+    for page in cleaned:
+        page.printed = page.printed or running.printed.get(page.index)
     parts = segment(cleaned, layout)
     printed = {page.index: page.printed for page in cleaned}
     for paragraph in parts.paragraphs:

@@ -280,3 +280,57 @@ def test_an_adoption_line_or_an_imprint_heads_no_section(parts: tuple[str, str])
     for paragraph in extract(shared_path(*parts)).paragraphs:
         for heading in paragraph.section:
             assert not heading.startswith("Adopted by") and "New York, 2025" not in heading
+
+
+def test_a_running_header_of_another_form_is_furniture(every_report: dict) -> None:
+    # a UNU-IAS brief heads pages 2-4 with "POLICYBRIEF | No. 49, 2025 3" and foots all four
+    # with "unu.edu/ias": neither is a section heading, a title line or paragraph text
+    document = every_report["UNDoc-4077798.en.pdf"]
+    assert not document.title.startswith("unu.edu")
+    assert all("unu.edu/ias" not in p.text and "POLICYBRIEF" not in p.text
+               for p in document.paragraphs)
+    assert not any("POLICYBRIEF" in " ".join(p.section) for p in document.paragraphs)
+    numbered = {p.number: p for p in document.paragraphs if p.number}
+    assert sorted(numbered) == ["1", "2", "3", "4"]
+    assert all(p.section == ["Policy Recommendations"] for p in numbered.values())
+    # paragraph 1 goes on past the page break; the page number printed in the header is read
+    assert (numbered["1"].page, numbered["1"].page_end) == (2, 3)
+    assert numbered["1"].text.endswith("emergency aid can be deployed in a more timely and "
+                                       "effective way.")
+    assert numbered["2"].printed_page == "3"
+    # the page-1 box ends a sentence; page 2 opens mid-sentence: not the box's last bullet
+    bullet = next(p for p in document.paragraphs if p.text.startswith("• Develop capacity"))
+    assert bullet.page_end == 1
+    # a JIU note's footer and the two-line header of its complementary file (page 1 prints
+    # the footer in two pieces, which no other page repeats: it stays there)
+    document = every_report["JIU_NOTE_2022_1_Rev.1(review).en.pdf"]
+    assert not any("Click to" in p.text or "Project A.457" in p.text
+                   or any("Click to" in s for s in p.section)
+                   for p in document.paragraphs if p.page > 1)
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("S_2025_107.en.pdf", "Date of submission to the mechanism"),  # a long table's head
+    ("E_ICEF_2025_4.en.pdf", "Actions taken and implementation stage"),  # the same, landscape
+    ("A_HRC_59_L.17.en.pdf", "FCCC/CP/2015/10/Add.1, decision 1/CP.21."),  # a repeated note
+])
+def test_lines_repeated_at_a_page_edge_that_are_not_running_stay(
+    every_report: dict, name: str, text: str
+) -> None:
+    document = every_report[name]
+    found = sum(p.text.count(text) for p in document.paragraphs)
+    found += sum(note.text.count(text) for note in document.footnotes)
+    assert found >= 3, (name, text, found)
+
+
+@pytest.mark.parametrize(("name", "pattern", "count"), [
+    ("A_80_81.en.pdf", r"Target \d+\.\w+", 99),
+    ("A_80_74_Add.1.en.pdf", r"Figure \d+", 23),
+])
+def test_headings_that_open_several_pages_stay(
+    every_report: dict, name: str, pattern: str, count: int
+) -> None:
+    # "Target 2.3", "Figure 5" open many pages, at the height where other pages' text starts
+    paragraphs = every_report[name].paragraphs
+    text = " ".join([p.text for p in paragraphs] + [s for p in paragraphs for s in p.section])
+    assert len(set(re.findall(pattern, text))) == count

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.furniture import drop_glued_markers, furniture_tokens, printed_page_number
-from indexer.model import ExtractedDocument, Paragraph, SourceDocument
+from indexer.furniture import (
+    drop_glued_markers,
+    find_running_furniture,
+    furniture_tokens,
+    printed_page_number,
+)
+from indexer.model import ExtractedDocument, Line, Page, Paragraph, SourceDocument
 from indexer.pipeline import extract, extract_source
 from indexer.readers.text import _page
 from indexer.symbols import find_symbols, normalise_symbol, symbol_key, symbol_matches
@@ -105,6 +110,69 @@ def test_furniture_lines_are_recognised(line: str) -> None:
 @pytest.mark.parametrize("line", ["1. The Committee", "In 2025 the", "See A/80/188 para. 3"])
 def test_text_is_not_furniture(line: str) -> None:
     assert furniture_tokens(line) is None
+
+
+def _laid_out(*pages: list[tuple[str, float]]) -> list[Page]:
+    """A4 pages of (text, y) lines at the text margin, body lines 14 points apart."""
+    return [Page(i, [Line(text, i, x=72.0, y=y, size=10.0) for text, y in lines], 842.0, 595.0)
+            for i, lines in enumerate(pages, 1)]
+
+
+def _body(page: int, top: float = 760.0) -> list[tuple[str, float]]:
+    return [(f"Body text of page {page}, line {n}, that runs on.", top - 14 * n)
+            for n in range(40)]
+
+
+def _running_texts(pages: list[Page]) -> list[str]:
+    found = find_running_furniture(pages)
+    return [line.text for page in pages for line in page.lines if id(line) in found.lines]
+
+
+def test_a_header_repeated_above_the_text_of_every_page_is_running() -> None:
+    pages = _laid_out(*[[(f"POLICYBRIEF | No. 49, 2025 {i}", 800.0), ("unu.edu/ias", 34.0)]
+                        + _body(i) for i in range(1, 6)])
+    assert _running_texts(pages) == [
+        text for i in range(1, 6) for text in (f"POLICYBRIEF | No. 49, 2025 {i}", "unu.edu/ias")]
+    assert find_running_furniture(pages).printed == {i: str(i) for i in range(1, 6)}
+
+
+def test_odd_and_even_headers_each_recur_on_their_pages() -> None:
+    pages = _laid_out(*[[("Report of the Board" if i % 2 else "Chapter on finance", 800.0)]
+                        + _body(i) for i in range(1, 9)])
+    assert len(_running_texts(pages)) == 8
+
+
+def test_lines_that_open_pages_where_other_pages_start_their_text_stay() -> None:
+    # "Recommendations" at the top of two pages; "Figure N" heading three of eight
+    two = _laid_out(*[([("Recommendations", 760.0)] if i in (2, 3) else []) + _body(i, 746.0)
+                      for i in range(1, 5)])
+    assert _running_texts(two) == []
+    figures = _laid_out(*[([(f"Figure {i}", 760.0)] + _body(i, 746.0)) if i in (2, 4, 6)
+                          else _body(i) for i in range(1, 9)])
+    assert _running_texts(figures) == []
+
+
+def test_too_few_pages_give_no_running_header() -> None:
+    pages = _laid_out(*[[("Short brief", 800.0)] + _body(i) for i in range(1, 3)])
+    assert _running_texts(pages) == []
+
+
+def test_a_repeated_note_line_and_a_table_row_at_the_page_edge_stay() -> None:
+    # the last line of a note that recurs on every other page, where other notes stand on
+    # the other pages: it goes on from the note's first line right above it
+    note = _laid_out(*[_body(i)[:30] + ([(f"{i} Adopted under the Convention; see", 73.0),
+                                         ("FCCC/CP/2015/10/Add.1, decision 1/CP.21.", 59.0)]
+                                        if i % 2 else [(f"{i} See {name}.", 87.0),
+                                                       (f"{i + 1} Ibid., {name}.", 73.0)])
+                       for i, name in enumerate(["", "Geneva", "", "Rome", "", "Paris", "", "Oslo"],
+                                                start=1)])
+    assert _running_texts(note) == []
+    # a table's column heads, side by side at the top of each page
+    table = _laid_out(*[[("Country", 800.0), ("Representative", 800.0)] + _body(i)
+                        for i in range(1, 6)])
+    for page in table:
+        page.lines[1].x = 300.0
+    assert _running_texts(table) == []
 
 
 def test_glued_note_markers_are_dropped_where_sizes_are_unknown() -> None:
