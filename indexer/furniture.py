@@ -366,7 +366,7 @@ def _spoken_against(group: list[_Placed], pages: list[Page], placed: list[list[_
     own = {item.page.index for item in group}
     against = 0
     for page, page_lines in zip(pages, placed, strict=True):
-        if page.index == 1 and page.index not in own or page.height not in heights:
+        if (page.index == 1 and page.index not in own) or page.height not in heights:
             continue
         if any(item.end == end and item.distance <= far and id(item.line) not in running
                for item in page_lines):
