@@ -32,7 +32,7 @@ from .clauses import OWN, REPORTED, main_subject, sentences
 from .instruments import find_instruments
 from .model import Paragraph
 from .operative import Directive
-from .reportcontext import ReportContext, focus_of
+from .reportcontext import ReportContext, announced_addressee, focus_of
 from .states import STATE_NAME_RE
 from .upr import item_prefix
 
@@ -229,7 +229,7 @@ def _addressees(
         return [UN_SYSTEM], how
     if kind == REPORTED:
         return [STATE_PARTY if treaty_body else GOVERNMENT], how
-    return [_default_addressee(context.author)], how
+    return [announced_addressee(context) or _default_addressee(context.author)], how
 
 
 #: the object of an actorless call is what "they" do ("the continuation of their efforts")

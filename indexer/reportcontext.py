@@ -66,6 +66,9 @@ class ReportContext:
     last_own: bool = False
     #: a table of agreed audit actions: the audit office whose recommendations its rows restate
     agreed_by: str = ""
+    #: whom the report says its recommendations are for ("This policy brief provides
+    #: recommendations for policymakers ..."); "" until worked out
+    announced: str | None = ""
 
 
 _ANSWERED = re.compile(
@@ -116,6 +119,28 @@ def focus_of(context: ReportContext) -> str | None:
     if context.focus == "":  # scanning a report for State names is dear: only when asked
         context.focus = _focus_state(context.texts)
     return context.focus
+
+
+_ANNOUNCED = re.compile(
+    r"\b(?:(?:this|the present)[ ]+(?:[\w-]+[ ]+){0,2}(?:provides|contains|makes|offers|presents|"
+    r"sets out|includes)|makes[ ]+(?:\w+[ ]+)?)[^.;:]{0,60}?\brecommendations[ ]+(?:addressed[ ]+)?"
+    r"(?:for|to)[ ]+(?P<who>[^.;:()]{3,120})", re.IGNORECASE)
+
+
+def announced_addressee(context: ReportContext) -> str | None:
+    """Whom the report says its recommendations are for, worked out the first time it is
+    asked for: the addressee of those that name no one."""
+    if context.announced == "":
+        from .addressees import classify  # (addressees imports nothing of this module's)
+
+        context.announced = None
+        for text in context.texts:
+            match = _ANNOUNCED.search(text)
+            categories = classify(match.group("who")) if match else []
+            if categories:
+                context.announced = categories[0]
+                break
+    return context.announced
 
 
 def _focus_state(texts: list[str]) -> str | None:

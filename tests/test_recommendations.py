@@ -933,6 +933,11 @@ REAL_DEV7 = [
     ("E_2025_L.27", "6", True, ["other"], ["Economic and Social Council"], "call for"),
     # "... and encourages the notifying Member State to alert the LIA": one State is a State
     ("S_RES_2769 (2025)", "17", True, ["other", "States"], ["Security Council"], "inform"),
+    # a policy brief that "provides insights and recommendations for policymakers": its bare
+    # imperatives under "Policy Recommendations" are for them (its running header, read as a
+    # heading, hid the section from all but the first)
+    ("UNDoc-4077798", "2", True, ["States"], None, "explore"),
+    ("UNDoc-4077798", "4", True, ["States"], None, "revise"),
 ]
 
 
