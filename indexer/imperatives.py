@@ -16,8 +16,10 @@ from .operative import Directive
 from .verbs import BASE_VERBS, is_base_verb, lemma, phrasal
 
 _IMPERATIVE_LEAD = re.compile(
-    r"^(?:\d{1,3}\.[ ]+)?(?:(?:[Tt]o|[Tt]hat)[ ]+)?(?P<adverbs>(?:[A-Za-z]+ly[ ]+|[Ff]urther[ ]+|"
-    r"[Aa]lso[ ]+|[Cc]ontinue[ ]+to[ ]+)*)(?P<verb>[A-Za-z][a-z-]+)\b(?P<rest>.*)",
+    r"^(?:\d{1,3}\.[ ]+)?(?:(?:[Tt]o|[Tt]hat)[ ]+)?(?P<adverbs>(?:"
+    # an adverb ("Urgently ratify"), not a verb that ends like one ("Apply", "Comply with")
+    r"(?!(?:[Aa]p|[Ss]up|[Cc]om|[Ii]m|[Mm]ulti)ply\b|[Rr]e[lp]ly\b|[Rr]ally\b)[A-Za-z]+ly[ ]+|"
+    r"[Ff]urther[ ]+|[Aa]lso[ ]+|[Cc]ontinue[ ]+to[ ]+)*)(?P<verb>[A-Za-z][a-z-]+)\b(?P<rest>.*)",
     re.DOTALL,
 )
 
