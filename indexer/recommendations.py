@@ -246,7 +246,7 @@ def _analyse_paragraph(head: Paragraph, context: ReportContext) -> Finding:
                              imperatives[0].action, True)]
         context.chapeau = chapeau  # the next item of the same list hangs on it too
     elif rec_section and not compilation and (own or imperatives):
-        kind, counted = OWN, own + imperatives
+        kind, counted = OWN, [d for d in directives if d in own or d in imperatives]  # in order
     elif context.last_own and _CONTINUES.match(text) and (continued := [
             d for d in directives if d.form == "should" and d.voice == OWN and d.segment == 0]):
         # "it is recommended that the Conference adopt a report ...", then "Summaries of the

@@ -937,7 +937,9 @@ REAL_DEV7 = [
     # imperatives under "Policy Recommendations" are for them (its running header, read as a
     # heading, hid the section from all but the first)
     ("UNDoc-4077798", "2", True, ["States"], None, "explore"),
-    ("UNDoc-4077798", "4", True, ["States"], None, "revise"),
+    ("UNDoc-4077798", "4", True, ["States"], None, "develop"),
+    # "Apply computational simulation ...": a verb ending like an adverb ("Urgently ratify")
+    ("UNDoc-4077798", "3", True, ["States"], None, "apply"),
 ]
 
 
