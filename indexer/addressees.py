@@ -89,7 +89,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (SECRETARY_GENERAL, r"Secretary-General|(?:the )?(?:United Nations )?Secretariat|"
                         r"Under-Secretary-General|Department of Management|Controller"),
     (OHCHR, r"OHCHR|Office of the (?:United Nations )?High Commissioner for Human Rights|"
-            r"(?:United Nations )?High Commissioner for Human Rights|the High Commissioner\b"),
+            r"(?:United Nations )?High Commissioner for Human Rights|"
+            # "Requests the Secretary-General and the High Commissioner to ..." (the article
+            # is gone by now), not another High Commissioner named in full
+            r"(?<![\w ])High Commissioner\b(?![ ]+(?:for|on)\b)"),
     (CIVIL_SOCIETY, r"civil society|non-governmental organizations?|(?-i:NGOs?)\b|"
                     r"philanthropic (?:organizations|foundations)|(?:private )?foundations|"
                     r"women’s organizations|women's organizations|youth organizations|"

@@ -698,6 +698,8 @@ def test_state_names_have_one_form() -> None:
     ("the State party", ["State party"]),
     ("States Parties", ["States"]),
     ("the notifying Member State", ["States"]),
+    ("the Secretary-General and the High Commissioner", ["Secretary-General", "OHCHR"]),
+    ("the United Nations High Commissioner for Refugees", []),
     ("any requesting State", ["States"]),
     ("the Economic and Social Council", ["other"]),
     ("the United Nations Secretariat", ["Secretary-General"]),
@@ -924,6 +926,8 @@ REAL_DEV7 = [
     # of States, the special procedures, UNEP, ... and other stakeholders, to prepare": those
     # consulted are not asked
     ("A_HRC_59_L.17", "23", True, ["Secretary-General"], ["Human Rights Council"], "prepare"),
+    ("A_HRC_59_L.17", "25", True, ["Secretary-General", "OHCHR"], ["Human Rights Council"],
+     "provide"),
     # a draft decision's "(c) Decides that documentation ... should continue to be prepared":
     # a decision, not a call (the extraction holds it in the agenda's last item)
     ("E_2025_L.24", "12", False, [], [], ""),
