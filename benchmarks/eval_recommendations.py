@@ -56,8 +56,9 @@ sample drawn the same way after the DEV7 work (seed 20261129; 335 paragraphs of
 90 reports, 41 recommendations; paragraphs an earlier file labelled under another
 id dropped), labelled blind by two more labellers. Measured once (one item = one
 paragraph): precision 0.974, recall 0.902 (unambiguous items: 1.000, 1.000 of
-16), addressee exact set 0.838 (first addressee 1.000), recommending body 0.867,
-first action 0.838. It became DEV8 after that measurement; no held-out split
+16), addressee exact set 0.838 (first addressee 1.000), recommending body 0.867
+(1.000 with the matcher as it is since: a draft "submitted by the Chair of the
+Special Committee" is the Committee's), first action 0.838. It became DEV8 after that measurement; no held-out split
 remains.
 """
 
@@ -274,7 +275,8 @@ def same_body(predicted: str, gold: str) -> bool:
     if a in b or b in a:
         return True
     submitter = re.search(r"\(draft[^)]*?\b(?:by|of)\s+(?:the\s+)?([^,)]+)", gold)
-    if submitter and norm(submitter.group(1)) and norm(submitter.group(1)) in a:
+    by = norm(submitter.group(1)) if submitter else ""
+    if by and (by in a or a in by):  # "... submitted by the Chair of the Special Committee"
         return True
     return a.startswith("special rapporteur") and b.startswith("special rapporteur")
 
