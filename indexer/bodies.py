@@ -137,7 +137,8 @@ def infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
 def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author:
     front = "\n".join([title, *texts[:12]])
     for text in texts:  # "The Second Committee recommends ... the following draft resolution"
-        draft = _RECOMMENDS_DRAFT.search(text)
+        # the word first: a search for the pattern in every paragraph is dear
+        draft = _RECOMMENDS_DRAFT.search(text) if "recommends" in text else None
         if draft:
             name = trim_name(draft.group(1))
             words = {w.lower() for w in name.split() if re.fullmatch(rf"(?:{HEADS})", w)}
