@@ -95,6 +95,14 @@ _VERB_CUES = ("recommend", "urge", "call", "encourag", "request", "invit", "sugg
               "exhort", "entreat", "appeal", "reiterat", "reaffirm", "renew", "should", "wish",
               "demand", "discouraged",
               "may consider", "might consider", "may also consider")
+#: the cues one of which each pattern needs: a pattern is searched for only where one is found
+_PERFORMATIVE_CUES = frozenset(("recommend", "urge", "call", "encourag", "request", "invit",
+                                "suggest", "advis", "exhort", "entreat", "appeal", "demand",
+                                "reiterat", "reaffirm", "renew"))
+_PAST_CUES = frozenset(("recommend", "urge", "call", "encourag", "request", "invit", "suggest",
+                        "advis", "exhort", "appeal"))
+_PASSIVE_CUES = frozenset(("encourag", "request", "urge", "invit", "call", "advis", "recommend",
+                           "exhort"))
 # -- the finder -----------------------------------------------------------------------------
 
 def find_directives(
@@ -110,7 +118,7 @@ def find_directives(
         for sentence in sentences(segment):
             directives = _sentence_directives(sentence, is_self, index, chapeau_speaker)
             found.extend(directives)
-            if directives and _DRAFT.search(sentence):
+            if directives and "draft" in sentence and _DRAFT.search(sentence):
                 return found  # what follows is the draft's own text, in the adopting body's voice
         if index == 0 and segment.rstrip().endswith(":"):
             chapeau_speaker = clause_subject(segment.rstrip().rstrip(":"))
@@ -127,30 +135,32 @@ def _sentence_directives(
         lead_in = lead_in_clause(sentence, is_self, segment)
         if lead_in:
             return [lead_in]
-    if not any(cue in lowered for cue in _VERB_CUES):  # no performative, passive or should
+    # the cues found decide which patterns are searched for: substring tests are far cheaper
+    cues = {cue for cue in _VERB_CUES if cue in lowered}
+    if not cues:  # no performative, passive or should
         imperative = imperative_clause(sentence, segment)
         return [imperative] if imperative else []
     # performative verbs, present tense
-    for match in _PERFORMATIVE.finditer(sentence):
+    for match in _PERFORMATIVE.finditer(sentence) if cues & _PERFORMATIVE_CUES else ():
         directive = _performative(sentence, match, is_self, segment, chapeau_speaker)
         if directive:
             found.append(directive)
             covered.append(match.span())
     # reported past-tense performatives (count in compilations only)
-    for match in _PAST_PERFORMATIVE.finditer(sentence):
+    for match in _PAST_PERFORMATIVE.finditer(sentence) if cues & _PAST_CUES else ():
         directive = _past_performative(sentence, match, is_self, segment)
         if directive:
             found.append(directive)
-    if _CIRCULATION.search(sentence):
+    if "document" in sentence and _CIRCULATION.search(sentence):
         return found  # "It is requested that the present letter be circulated as a document"
     # "it is recommended that"
-    for match in _IT_IS.finditer(sentence):
+    for match in _IT_IS.finditer(sentence) if "it is" in lowered else ():
         frame = frame_of(sentence[: match.start()], is_self)
         subject, action, _ = split_subjunctive(sentence[match.end():])
         found.append(Directive("passive", frame.voice or OWN, frame.speaker, subject, action,
                                True, segment=segment))
     # present passives: "are encouraged to"
-    for match in _PASSIVE.finditer(sentence):
+    for match in _PASSIVE.finditer(sentence) if cues & _PASSIVE_CUES else ():
         aux = match.group("aux")
         left = sentence[: match.start()]
         if aux == "be" and not re.search(r"\bshould[ ]+(?:also[ ]+|further[ ]+)?$", left):
@@ -170,15 +180,15 @@ def _sentence_directives(
                                actor, chapeau=chapeau, segment=segment))
         covered.append(match.span())
     # "Written statements are strongly discouraged": advice to refrain from them
-    if _DISCOURAGED.search(sentence):
+    if "discouraged" in sentence and _DISCOURAGED.search(sentence):
         found.append(Directive("passive", OWN, "", "", "refrain", True, segment=segment))
     # should
-    for match in SHOULD.finditer(sentence):
+    for match in SHOULD.finditer(sentence) if "should" in sentence else ():
         directive = should_clause(sentence, match, is_self, segment, covered)
         if directive:
             found.append(directive)
     # may wish to
-    for match in MAY_WISH.finditer(sentence):
+    for match in MAY_WISH.finditer(sentence) if "may" in sentence or "might" in sentence else ():
         directive = hedged_clause(sentence, match, is_self, segment)
         if directive:
             found.append(directive)
