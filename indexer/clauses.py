@@ -34,8 +34,8 @@ _SUBPARAGRAPH = re.compile(
     r"|(?<=[.:;)])\s+\d{1,3}\.\s+(?=(?:To|That)\s)"
 )
 
-#: a character every sub-paragraph marker above starts with
-_MARKER_HINT = re.compile(r"[(•\u2022▪–]|\d\.\s")
+#: what every match of the pattern above contains (a bracket in "(A/79/345)" is not enough)
+_MARKER_HINT = re.compile(r"\((?:[a-z]{1,2}|[ivxl]+)\)|[•\u2022▪–]|\d\.\s+(?:To|That)\s")
 
 
 def sentences(text: str) -> list[str]:
