@@ -39,12 +39,16 @@ _SELF_VERBS = (
     r"acknowledges|appreciates|commends|is concerned|suggests?|advises?|was informed|"
     r"has considered|reaffirms|highlights|affirms|recognizes|cautions|wishes"
 )
+#: searched for in every paragraph of a report: the word boundary before "The"/"the" and
+#: "I"/"We" is a lookbehind after the word, as a pattern opening with "\b" is tried at every
+#: position, one opening with a letter only where that letter is
 _SELF_SUBJECT = re.compile(
-    rf"\b(?:The|the)\s+(?:same\s+)?(?:United Nations\s+)?((?:{HEADS}))(?:{NAME_TAIL})"
+    rf"(?:The|the)(?<!\w[Tt]he)\s+(?:same\s+)?(?:United Nations\s+)?((?:{HEADS}))(?:{NAME_TAIL})"
     rf"(?:\s+(?:also|further|therefore|again|thus|strongly|once again|has|is))*"
     rf"\s+(?:{_SELF_VERBS})\b"
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|We)\s+(?:(?:also|further|therefore|strongly)\s+)*"
+_FIRST_PERSON = re.compile(r"(?:I|We)(?<!\wI)(?<!\wWe)\s+"
+                           r"(?:(?:also|further|therefore|strongly)\s+)*"
                            r"(?:recommend|urge|call|encourage|request|invite|suggest)\b")
 #: heads whose full name is not their extension ("Inspectors" of the Joint Inspection Unit)
 _HEAD_OWNERS = {
