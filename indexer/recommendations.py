@@ -116,6 +116,19 @@ _STATEMENTS = re.compile(
     r"raised|pointed out|proposed|argued|indicated|agreed|questioned|maintained|outlined|"
     r"reiterated|recalled|explained|added|mentioned|acknowledged|asked|requested)\b",
     re.IGNORECASE)
+#: a word each match of _STATEMENTS contains
+_STATEMENT_WORDS = ("statements", "main points", "emerged", "representative", "delegat",
+                    "participant", "speaker", "panellist", "members")
+#: letters a case-blind pattern reads as "i" or "s" that ``str.lower`` does not turn into them
+_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_mention(text: str, words: tuple[str, ...]) -> bool:
+    """Can ``text`` match a case-blind pattern each match of which contains one of ``words``
+    (lower-case ASCII)? A substring test first: far cheaper than the search."""
+    lowered = text.lower()
+    return any(word in lowered for word in words) or not text.isascii() and any(
+        trap in text for trap in _CASE_TRAPS)
 
 
 def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> list[Finding]:
@@ -202,7 +215,7 @@ def _analyse_paragraph(head: Paragraph, context: ReportContext) -> Finding:
         text = text[labelled.end():]
     parts = segments(text)
     directives = find_directives(text, author.is_self, parts)
-    if parts and _STATEMENTS.search(parts[0]):
+    if parts and _may_mention(parts[0], _STATEMENT_WORDS) and _STATEMENTS.search(parts[0]):
         # a summary of what speakers said: its unframed "should" continues their words
         directives = [replace(d, voice=REPORTED) if d.form in ("should", "passive") and
                       not d.framed else d for d in directives]
