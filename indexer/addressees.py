@@ -13,6 +13,7 @@ how an impersonal "should" is told from one addressed to someone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .states import STATE_NAME_RE
 
@@ -200,16 +201,23 @@ def classify(phrase: str, council: str | None = None) -> list[str]:
     ``council`` is the category of "the Council" where the text names only that
     (see ``council_of``).
     """
+    return list(_classify(phrase, council))
+
+
+@lru_cache(maxsize=2048)
+def _classify(phrase: str, council: str | None) -> tuple[str, ...]:
+    """``classify``, remembered: a report names the same few actors again and again, and each
+    phrase is searched for every pattern of the vocabulary."""
     found: list[str] = []
     if _LOGISTICS.match(_DETERMINERS.sub("", phrase.strip())):
-        return found  # "Representatives of United Nations funds and other entities should register"
+        return ()  # "Representatives of United Nations funds and other entities should register"
     for item in split_items(_without_modifiers(phrase)):
         category = classify_item(item)
         if category == _COUNCIL:
             category = council or OTHER
         if category and category not in found:
             found.append(category)
-    return found
+    return tuple(found)
 
 
 def _without_modifiers(phrase: str) -> str:
