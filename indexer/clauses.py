@@ -159,6 +159,8 @@ def strip_adverbs_right(text: str) -> str:
 
 def comma_parts(text: str) -> list[str]:
     """Split at commas outside brackets, keeping the brackets ("... Refugees (UNHCR)")."""
+    if "(" not in text and ")" not in text:  # every comma splits: no need to go char by char
+        return [part.strip() for part in text.split(",")]
     parts, depth, current = [], 0, []
     for char in text:
         depth += (char == "(") - (char == ")")

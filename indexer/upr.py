@@ -62,10 +62,14 @@ def trailing_brackets(text: str) -> tuple[str, list[str]]:
     return body.rstrip(), groups
 
 
+_BRACKET = re.compile(r"[()]")
+
+
 def bracket_groups(text: str) -> list[str]:
     """Every top-level bracketed group of ``text``, nested brackets kept inside."""
     groups, depth, start = [], 0, 0
-    for index, char in enumerate(text):
+    for bracket in _BRACKET.finditer(text):  # only the brackets, not every character
+        index, char = bracket.start(), bracket.group()
         if char == "(":
             if depth == 0:
                 start = index + 1
