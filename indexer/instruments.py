@@ -72,8 +72,16 @@ def _joined(name: str) -> list[str]:
     return [name]
 
 
+#: a word of each head above ("Act" also in "Platform for Action"): without one, no name
+_HEAD_WORDS = ("Convention", "Covenant", "Protocol", "Declaration", "Agreement", "Treaty",
+               "Charter", "Statute", "Act", "Code", "Law", "Rules", "Principles", "Guidelines",
+               "Framework", "Agenda")
+
+
 def find_instruments(text: str) -> list[str]:
     """Named instruments in ``text``, as printed, in order, without repeats."""
+    if not any(word in text for word in _HEAD_WORDS):
+        return []  # substring tests first: the name pattern is tried at every position
     text = " ".join(text.split())
     found: list[str] = []
     for match in _NAME.finditer(text):
