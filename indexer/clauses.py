@@ -38,15 +38,19 @@ _SUBPARAGRAPH = re.compile(
 _MARKER_HINT = re.compile(r"\((?:[a-z]{1,2}|[ivxl]+)\)|[•\u2022▪–]|\d\.\s+(?:To|That)\s")
 
 
+_LOWER_LETTER = re.compile(r"[a-z]")
+_UPPER_LETTER = re.compile(r"[A-Z]")
+
+
 def sentences(text: str) -> list[str]:
     """Split running text into sentences, not at "para. 4", "No. 34", "e.g." or "A/79/345."."""
     out: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].split()
+        before = text[start : match.start()].rsplit(maxsplit=1)  # only its last word matters
         last = before[-1].lower().lstrip("(“\"") if before else ""
-        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last) or re.fullmatch(
-            r"[A-Z]", before[-1] if before else ""
+        if last in _ABBREVIATIONS or _LOWER_LETTER.fullmatch(last) or _UPPER_LETTER.fullmatch(
+            before[-1] if before else ""
         ):
             continue
         out.append(text[start : match.end()].strip())

@@ -23,6 +23,7 @@ _IMPERATIVE_LEAD = re.compile(
     re.DOTALL,
 )
 
+_TO = re.compile(r"^(?:\d{1,3}\.[ ]+)?[Tt]o[ ]")
 
 _NOT_IMPERATIVE = {
     "the", "a", "an", "all", "in", "on", "at", "by", "for", "with", "from", "its", "their", "this",
@@ -46,7 +47,7 @@ def imperative_clause(sentence: str, segment: int) -> Directive | None:
     verb = match.group("verb")
     rest = match.group("rest")
     lead = sentence.lstrip("“\"‘ ")
-    starts_with_to = bool(re.match(r"^(?:\d{1,3}\.[ ]+)?[Tt]o[ ]", lead))
+    starts_with_to = bool(_TO.match(lead))
     continues = match.group("adverbs").lower().startswith("continue")
     # "Further review ...": after such an adverb a word that could be a noun is the verb
     adverb_led = bool(match.group("adverbs")) and not starts_with_to
