@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .addressees import council_of
 from .agreed import agreed_row, audit_office, tracks_agreed_actions
@@ -54,6 +55,7 @@ from .attribution import (
 from .bodies import Author, infer_author
 from .clauses import OWN, REPORTED, segments
 from .contributors import is_contributions, section_authors
+from .cues import may_mention
 from .directives import Directive, find_directives
 from .instruments import find_instruments
 from .model import Paragraph
@@ -75,6 +77,14 @@ _COMPILATION_HEADING = re.compile(
     r"\bcompilation\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=4096)
+def _tracks(heading: str) -> bool:
+    """A heading of a compilation or tracking section (each paragraph under it asks again)."""
+    return bool(_COMPILATION_HEADING.search(heading))
+
+
 _COMPILATION_DOC = re.compile(
     r"\b(?:is|be|are) a compilation of|\bcompilation of (?:information|the recommendations)|"
     r"summary of (?:\d+ )?stakeholders|status of (?:the )?implementation of (?:the )?"
@@ -82,6 +92,9 @@ _COMPILATION_DOC = re.compile(
     r"Board of Auditors|selection of (?:the )?recommendations|management response to (?:the|an?)\b",
     re.IGNORECASE,
 )
+#: a word each match of _COMPILATION_DOC contains
+_COMPILATION_WORDS = ("compilation", "stakeholders", "status of", "board of auditors",
+                      "selection of", "management response")
 #: a word any directive needs (English, French, Spanish); without one, and outside a list,
 #: a paragraph recommends nothing
 _CUES = ("recom", "urg", "call", "encourag", "discourag", "request", "invit", "suggest", "advis",
@@ -119,16 +132,6 @@ _STATEMENTS = re.compile(
 #: a word each match of _STATEMENTS contains
 _STATEMENT_WORDS = ("statements", "main points", "emerged", "representative", "delegat",
                     "participant", "speaker", "panellist", "members")
-#: letters a case-blind pattern reads as "i" or "s" that ``str.lower`` does not turn into them
-_CASE_TRAPS = ("\u0130", "\u0131", "\u017f")
-
-
-def _may_mention(text: str, words: tuple[str, ...]) -> bool:
-    """Can ``text`` match a case-blind pattern each match of which contains one of ``words``
-    (lower-case ASCII)? A substring test first: far cheaper than the search."""
-    lowered = text.lower()
-    return any(word in lowered for word in words) or not text.isascii() and any(
-        trap in text for trap in _CASE_TRAPS)
 
 
 def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> list[Finding]:
@@ -142,7 +145,7 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     context = ReportContext(
         author=author,
         council=council_of(" ".join(texts)),
-        compilation=bool(_COMPILATION_DOC.search(front)),
+        compilation=may_mention(front, _COMPILATION_WORDS) and bool(_COMPILATION_DOC.search(front)),
         document_author=author,
         symbol=symbol,
         texts=texts,
@@ -150,8 +153,7 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     headings = {h for p in paragraphs for h in p.section}
     # a management response restates the recommendations it answers, as a tracking report does
     context.compilation = context.compilation or any(_RESPONSE_HEADING.search(h) for h in headings)
-    context.track_bodies = context.compilation or any(
-        _COMPILATION_HEADING.search(h) for h in headings)
+    context.track_bodies = context.compilation or any(_tracks(h) for h in headings)
     context.answered = answered_document(title, texts[:4])
     if tracks_agreed_actions(title, texts, headings):
         context.agreed_by = audit_office([title, *texts])
@@ -215,12 +217,11 @@ def _analyse_paragraph(head: Paragraph, context: ReportContext) -> Finding:
         text = text[labelled.end():]
     parts = segments(text)
     directives = find_directives(text, author.is_self, parts)
-    if parts and _may_mention(parts[0], _STATEMENT_WORDS) and _STATEMENTS.search(parts[0]):
+    if parts and may_mention(parts[0], _STATEMENT_WORDS) and _STATEMENTS.search(parts[0]):
         # a summary of what speakers said: its unframed "should" continues their words
         directives = [replace(d, voice=REPORTED) if d.form in ("should", "passive") and
                       not d.framed else d for d in directives]
-    compilation = context.compilation or any(
-        _COMPILATION_HEADING.search(h) for h in head.section)
+    compilation = context.compilation or any(_tracks(h) for h in head.section)
     states = _states(text, parts)
     # "The Committee recommended that States Parties: (a) Amend ... (Angola and Zambia)" in a
     # compilation: the States in brackets are those the body addressed, not recommending States

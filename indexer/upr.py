@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import may_mention
 from .states import canonical_state, split_state_list
 
 SUPPORTED = "supported"
@@ -31,6 +32,11 @@ _STATUS_PATTERNS = [
 ]
 _STATUS_RES = [(status, re.compile(pattern, re.IGNORECASE)) for status, pattern in
                _STATUS_PATTERNS]
+#: words one of which each match of a status pattern contains (not "support" alone: a UPR
+#: report says it everywhere)
+_STATUS_WORDS = ("the support", "its support", "their support", "supported", "noted", "accepted",
+                 "accepts", "process of implementation", "examine", "response", "respond",
+                 "in due time")
 
 
 def trailing_brackets(text: str) -> tuple[str, list[str]]:
@@ -108,6 +114,8 @@ def recommending_states(text: str) -> list[str]:
 
 def status_from_text(text: str) -> str | None:
     """The support status a chapeau or closing paragraph states, if any."""
+    if not may_mention(text, _STATUS_WORDS):
+        return None
     for status, pattern in _STATUS_RES:
         if pattern.search(text):
             return status
