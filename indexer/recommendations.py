@@ -136,7 +136,7 @@ _STATEMENT_WORDS = ("statements", "main points", "emerged", "representative", "d
 
 def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> list[Finding]:
     """One finding per paragraph, in order."""
-    findings = [Finding() for _ in paragraphs]
+    findings: list[Finding] = []
     if not paragraphs:
         return findings
     texts = [p.text for p in paragraphs]
@@ -162,12 +162,12 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     annex_authors: dict[str, Author] = {}
     # a compilation of contributions: each section speaks for its contributor
     contributors = section_authors(paragraphs) if is_contributions(title, texts) else {}
-    for index, paragraph in enumerate(paragraphs):
+    for paragraph in paragraphs:
         context.author = annex_author(paragraph, context, annex_authors, texts)
         if contributors and paragraph.section and not paragraph.annex:
             context.author = contributors.get(paragraph.section[0], context.author)
-        findings[index] = _analyse_paragraph(paragraph, context)
-        context.last_own = findings[index].kind == OWN
+        findings.append(_analyse_paragraph(paragraph, context))
+        context.last_own = findings[-1].kind == OWN
     if not reviews_reports(author):
         fill_implicit_addressees(findings)
     return findings
