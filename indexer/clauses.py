@@ -34,6 +34,9 @@ _SUBPARAGRAPH = re.compile(
     r"|(?<=[.:;)])\s+\d{1,3}\.\s+(?=(?:To|That)\s)"
 )
 
+#: a character or word every match of the pattern above holds: substring tests rule most
+#: paragraphs out before any search
+_MARKER_WORDS = ("(", "•", "▪", "–", "To", "That")
 #: what every match of the pattern above contains (a bracket in "(A/79/345)" is not enough)
 _MARKER_HINT = re.compile(r"\((?:[a-z]{1,2}|[ivxl]+)\)|[•\u2022▪–]|\d\.\s+(?:To|That)\s")
 
@@ -63,7 +66,7 @@ def sentences(text: str) -> list[str]:
 
 def segments(text: str) -> list[str]:
     """The text before any "(a)", then each sub-paragraph or bullet, markers removed."""
-    if not _MARKER_HINT.search(text):
+    if not any(word in text for word in _MARKER_WORDS) or not _MARKER_HINT.search(text):
         return [text.strip()]
     parts: list[str] = []
     last = 0
