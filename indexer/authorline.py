@@ -54,6 +54,15 @@ ROMANCE_SELF = re.compile(
 ROMANCE_NAMES = {"secretaría": "Secretariat", "secrétariat": "Secretariat",
                  "secretario general": "Secretary-General",
                  "secrétaire général": "Secretary-General"}
+_ROMANCE_PRINTED = ("Secretaría", "Secrétariat", "Secretario General", "Secrétaire général")
+
+
+def romance_self(text: str) -> re.Match[str] | None:
+    """ROMANCE_SELF in ``text`` (a whole report): the names are looked for first, as the
+    pattern, opening with \\b, is tried at every position."""
+    if not any(name in text for name in _ROMANCE_PRINTED):
+        return None
+    return ROMANCE_SELF.search(text)
 
 
 _TRANSMITS = re.compile(

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from .authorline import (
     ROMANCE_NAMES,
-    ROMANCE_SELF,
     author_line,
     first_person_author,
     name_from_front,
     name_from_symbol,
+    romance_self,
     short_states,
     tabling_body,
 )
@@ -174,7 +174,7 @@ def _infer_author(texts: list[str], title: str = "", symbol: str = "") -> Author
             counts["i"] += 1
     whole = "\n".join([title, *texts])
     if not counts and not line:
-        romance = ROMANCE_SELF.search(whole)
+        romance = romance_self(whole)
         if romance:  # "la Secretaría ofrece las siguientes sugerencias"
             name = ROMANCE_NAMES[(romance.group(1) or romance.group(2)).lower()]
             return Author(name, heads_of(name))
