@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .bodies import Author
+from .cues import may_mention
 from .model import Paragraph
 from .operative import Directive
 from .states import STATE_NAME_RE
@@ -134,8 +135,8 @@ def announced_addressee(context: ReportContext) -> str | None:
         from .addressees import classify  # (addressees imports nothing of this module's)
 
         context.announced = None
-        for text in context.texts:
-            match = _ANNOUNCED.search(text)
+        for text in context.texts:  # the word first: the pattern is tried at every position
+            match = _ANNOUNCED.search(text) if may_mention(text, ("recommendations",)) else None
             categories = classify(match.group("who")) if match else []
             if categories:
                 context.announced = categories[0]
