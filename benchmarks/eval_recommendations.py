@@ -58,8 +58,8 @@ id dropped), labelled blind by two more labellers. Measured once (one item = one
 paragraph): precision 0.974, recall 0.902 (unambiguous items: 1.000, 1.000 of
 16), addressee exact set 0.838 (first addressee 1.000), recommending body 0.867
 (1.000 with the matcher as it is since: a draft "submitted by the Chair of the
-Special Committee" is the Committee's), first action 0.838. It became DEV8 after that measurement; no held-out split
-remains.
+Special Committee" is the Committee's), first action 0.838. It became DEV8 after
+that measurement; no held-out split remains.
 """
 
 from __future__ import annotations
