@@ -262,7 +262,8 @@ def same_body(predicted: str, gold: str) -> bool:
     Committee on Administrative and Budgetary Questions"), an acronym standing for its name;
     special rapporteurs by title. A draft's label names the body in whose voice it speaks and,
     in brackets, who submitted or recommended it ("General Assembly (draft resolution
-    recommended by the Second Committee)"; labellers put either first): either matches."""
+    recommended by the Second Committee)"; labellers put either first): the body that
+    recommended it, or whose Chair submitted it, matches too."""
     def norm(name: str) -> str:
         name = re.sub(r"\([^)]*\)", "", name.lower())
         for acronym, full in ACRONYMS.items():
@@ -274,9 +275,11 @@ def same_body(predicted: str, gold: str) -> bool:
         return False
     if a in b or b in a:
         return True
-    submitter = re.search(r"\(draft[^)]*?\b(?:by|of)\s+(?:the\s+)?([^,)]+)", gold)
-    by = norm(submitter.group(1)) if submitter else ""
-    if by and (by in a or a in by):  # "... submitted by the Chair of the Special Committee"
+    # the body that recommended or, by its Chair, submitted the draft; never a State that
+    # tabled it nor a topic after "of"
+    submitter = re.search(r"\(draft[^)]*?\b(?:recommended\s+by|submitted\s+by\s+the\s+Chair\s+"
+                          r"of)\s+(?:the\s+)?([^,)]+)", gold)
+    if submitter and norm(submitter.group(1)) == a:
         return True
     return a.startswith("special rapporteur") and b.startswith("special rapporteur")
 
