@@ -45,6 +45,18 @@ _LOWER_LETTER = re.compile(r"[a-z]")
 _UPPER_LETTER = re.compile(r"[A-Z]")
 
 
+def ends_sentence(text: str) -> bool:
+    """The text ends a sentence: ".", "!" or "?", perhaps inside a closing quote, but not the
+    full stop of an abbreviation ("para.", "No.") nor a colon that leads in a list."""
+    text = text.rstrip().rstrip("”\"’)")
+    if not text or text[-1] not in ".!?":
+        return False
+    words = text[:-1].rsplit(maxsplit=1)
+    last = words[-1].lower().lstrip("(“\"") if words else ""
+    return text[-1] != "." or not (last in _ABBREVIATIONS or _LOWER_LETTER.fullmatch(last) or
+                                   _UPPER_LETTER.fullmatch(words[-1] if words else ""))
+
+
 def sentences(text: str) -> list[str]:
     """Split running text into sentences, not at "para. 4", "No. 34", "e.g." or "A/79/345."."""
     out: list[str] = []

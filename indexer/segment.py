@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import headings as hd
 from .breaks import restore_breaks
+from .clauses import ends_sentence
 from .contents import contents_levels, find_contents, heading_key
 from .layout import Layout
 from .model import CleanPage, ContentsEntry, Footnote, Line, Paragraph, Section
@@ -199,6 +200,7 @@ def _annex_title(stream: list[Line], index: int, layout: Layout) -> tuple[str, i
         separator = "" if heading.endswith((".", ":")) else "."
         heading = f"{heading}{separator} {' '.join(title)}"
     return heading, position
+
 
 
 class _Walker:
@@ -408,7 +410,8 @@ class _Walker:
         if previous.x is None or line.x is None:
             return len(previous.text) > 200 or previous.page != line.page
         ended = previous.text.rstrip()[-1:] in ".:!?”\""
-        if ended and previous.page != line.page and line.text[:1].islower():
+        if previous.page != line.page and line.text[:1].islower() and \
+                ends_sentence(previous.text):
             # the next page opens mid-sentence after a finished one: the sentence it ends
             # was left elsewhere (a side box read last), so it does not go on this block
             return True

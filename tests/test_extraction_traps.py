@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.clauses import ends_sentence
 from indexer.furniture import (
     drop_glued_markers,
     find_running_furniture,
@@ -432,3 +433,14 @@ def test_html_report_with_headings_and_numbered_paragraphs(tmp_path) -> None:
     assert [s.label for s in para(doc, "3").subparagraphs] == ["(a)", "(b)"]
     assert para(doc, "1").page is None  # HTML has no physical pages
     assert "alert" not in " ".join(p.text for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize(("line", "ends"), [
+    ("It ends here.", True), ("He said “stop.”", True), ("Why?", True),
+    ("the principle of “do no harm”", False),  # the sentence goes on over the page
+    ("take the following steps:", False),  # a lead-in: its list is on the next page
+    ("as noted in para.", False), ("see No.", False),
+])
+def test_a_page_break_splits_a_block_only_after_a_finished_sentence(line: str,
+                                                                     ends: bool) -> None:
+    assert ends_sentence(line) is ends
