@@ -241,14 +241,18 @@ def object_phrase(text: str) -> str:
     """The addressee at the start of a verb's object, without a parenthetical that follows
     ("the Secretary-General, in consultation with Member States," -> "the Secretary-General")."""
     kept: list[str] = []
-    skipping = consulted = False
+    skipping = False
+    consulted = 0  # parts of a list of those consulted skipped so far
     for part in comma_parts(text):
-        if kept and not consulted and re.match(r"(?:and|or|as well as)\b", part):
-            skipping = False  # "..., including UNSMIL, and other interested parties"
+        if kept and consulted < 2 and re.match(r"(?:and|or|as well as)\b", part):
+            # "..., including UNSMIL, and other interested parties", "Member States, with the
+            # support of UNODC, and the private sector": the list of actors goes on
+            skipping, consulted = False, 0
         elif kept and (skipping or starts_with_opener(part)):
             # those consulted are listed to the end ("in consultation with States, UNEP and
             # other stakeholders, to prepare"): none of them is asked
-            consulted = consulted or bool(_CONSULTED.match(part))
+            if consulted or _CONSULTED.match(part):
+                consulted += 1
             skipping = True
             continue
         kept.append(part)

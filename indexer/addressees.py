@@ -35,6 +35,7 @@ CIVIL_SOCIETY = "civil society"
 OTHER = "other"
 #: "the Council" alone: resolved by ``classify(council=...)``
 _COUNCIL = "the Council"
+_COMMISSIONER = "the High Commissioner"  # which one: ``commissioner_of``
 
 VOCABULARY = (
     STATES, STATE_PARTY, GOVERNMENT, GENERAL_ASSEMBLY, SECURITY_COUNCIL, HUMAN_RIGHTS_COUNCIL,
@@ -90,10 +91,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (SECRETARY_GENERAL, r"Secretary-General|(?:the )?(?:United Nations )?Secretariat|"
                         r"Under-Secretary-General|Department of Management|Controller"),
     (OHCHR, r"OHCHR|Office of the (?:United Nations )?High Commissioner for Human Rights|"
-            r"(?:United Nations )?High Commissioner for Human Rights|"
-            # "Requests the Secretary-General and the High Commissioner to ..." (the article
-            # is gone by now), not another High Commissioner named in full
-            r"(?<![\w ])High Commissioner\b(?![ ]+(?:for|on)\b)"),
+            r"(?:United Nations )?High Commissioner for Human Rights"),
+    # "Requests the Secretary-General and the High Commissioner to ...": which one the report
+    # means (see ``commissioner_of``); the article is gone by now
+    (_COMMISSIONER, r"(?<![\w ])High Commissioner\b(?![ ]+(?:for|on)\b)"),
     (CIVIL_SOCIETY, r"civil society|non-governmental organizations?|(?-i:NGOs?)\b|"
                     r"philanthropic (?:organizations|foundations)|(?:private )?foundations|"
                     r"women’s organizations|women's organizations|youth organizations|"
@@ -195,17 +196,18 @@ _MODIFIER = re.compile(r"^(?:[a-z]+ed|led|held|set up)[ ]+(?:by|of|in|under|with
                        r"^(?:including|notably|such as|in particular|particularly|especially)\b")
 
 
-def classify(phrase: str, council: str | None = None) -> list[str]:
+def classify(phrase: str, council: str | None = None, commissioner: str = OHCHR) -> list[str]:
     """The categories of an addressee phrase, in order of mention, without repeats.
 
     ``council`` is the category of "the Council" where the text names only that
-    (see ``council_of``).
+    (see ``council_of``), ``commissioner`` that of "the High Commissioner"
+    (``commissioner_of``).
     """
-    return list(_classify(phrase, council))
+    return list(_classify(phrase, council, commissioner))
 
 
 @lru_cache(maxsize=2048)
-def _classify(phrase: str, council: str | None) -> tuple[str, ...]:
+def _classify(phrase: str, council: str | None, commissioner: str) -> tuple[str, ...]:
     """``classify``, remembered: a report names the same few actors again and again, and each
     phrase is searched for every pattern of the vocabulary."""
     found: list[str] = []
@@ -215,6 +217,8 @@ def _classify(phrase: str, council: str | None) -> tuple[str, ...]:
         category = classify_item(item)
         if category == _COUNCIL:
             category = council or OTHER
+        elif category == _COMMISSIONER:
+            category = commissioner
         if category and category not in found:
             found.append(category)
     return tuple(found)
@@ -237,6 +241,14 @@ def _without_modifiers(phrase: str) -> str:
 
 def is_pronoun(phrase: str) -> bool:
     return bool(_PRONOUNS.match(phrase.strip()))
+
+
+def commissioner_of(text: str) -> str:
+    """The High Commissioner a text means when it says only "the High Commissioner": for
+    Refugees (a United Nations entity) where the text names that one more, else OHCHR's."""
+    refugees = len(re.findall(r"High Commissioner for Refugees|UNHCR", text))
+    human_rights = len(re.findall(r"High Commissioner for Human Rights|OHCHR", text))
+    return UN_SYSTEM if refugees > human_rights else OHCHR
 
 
 def council_of(text: str) -> str | None:

@@ -177,14 +177,15 @@ def _addressees(
         if not phrase:
             continue
         if is_pronoun(phrase):
-            categories = previous or (classify(text.split(phrase)[0], context.council)[-1:]
-                                      if phrase in text else [])
+            before = text.split(phrase)[0] if phrase in text else ""
+            categories = previous or (classify(before, context.council, context.commissioner)[-1:]
+                                      if before else [])
         elif _BARE_PARTIES.fullmatch(phrase.strip()) and _TREATY_PARTIES.search(text):
             # "urges parties to the Paris Agreement to ..., encourages parties to ...": the
             # same parties, States
             categories = [STATES]
         else:
-            categories = classify(phrase, context.council)
+            categories = classify(phrase, context.council, context.commissioner)
             if not categories and directive.form in ("performative", "passive") and \
                     _NAMED.fullmatch(phrase.strip()):
                 # "We request CSW to bring ...": a body the vocabulary does not know
@@ -213,7 +214,7 @@ def _addressees(
     if theirs:
         # "commends the efforts of all MONUSCO contingents ... and encourages the continuation
         # of their efforts": those named last before "their"
-        named = classify(text[: theirs.start()], context.council)[-1:]
+        named = classify(text[: theirs.start()], context.council, context.commissioner)[-1:]
         if named:
             return named, "printed"
     # an impersonal "should" goes where the report's other recommendations go; a "call for"

@@ -15,10 +15,12 @@ from .clauses import OWN
 from .operative import Directive
 from .verbs import BASE_VERBS, is_base_verb, lemma, phrasal
 
+#: verbs the lexicon knows that end like an adverb ("Apply", "Comply with")
+_LY_VERBS = "|".join(sorted(v for v in BASE_VERBS if v.endswith("ly")))
 _IMPERATIVE_LEAD = re.compile(
     r"^(?:\d{1,3}\.[ ]+)?(?:(?:[Tt]o|[Tt]hat)[ ]+)?(?P<adverbs>(?:"
-    # an adverb ("Urgently ratify"), not a verb that ends like one ("Apply", "Comply with")
-    r"(?!(?:[Aa]p|[Ss]up|[Cc]om|[Ii]m|[Mm]ulti)ply\b|[Rr]e[lp]ly\b|[Rr]ally\b)[A-Za-z]+ly[ ]+|"
+    # an adverb ("Urgently ratify"), not one of those verbs
+    rf"(?!(?i:{_LY_VERBS})\b)[A-Za-z]+ly[ ]+|"
     r"[Ff]urther[ ]+|[Aa]lso[ ]+|[Cc]ontinue[ ]+to[ ]+)*)(?P<verb>[A-Za-z][a-z-]+)\b(?P<rest>.*)",
     re.DOTALL,
 )

@@ -43,7 +43,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .addressees import council_of
+from .addressees import commissioner_of, council_of
 from .agreed import agreed_row, audit_office, tracks_agreed_actions
 from .attribution import (
     Finding,
@@ -145,6 +145,7 @@ def analyse(paragraphs: list[Paragraph], symbol: str = "", title: str = "") -> l
     context = ReportContext(
         author=author,
         council=council_of(" ".join(texts)),
+        commissioner=commissioner_of(" ".join([title, *texts])),
         compilation=may_mention(front, _COMPILATION_WORDS) and bool(_COMPILATION_DOC.search(front)),
         document_author=author,
         symbol=symbol,

@@ -23,6 +23,7 @@ from .model import Paragraph
 from .operative import Directive
 from .states import STATE_NAME_RE
 from .upr import status_from_text
+from .verbs import is_base_verb
 
 #: advice as the document's kind ("Expert Mechanism Advice No. 18"), capitalised as a title;
 #: not the topic "policy advice"
@@ -46,6 +47,8 @@ class ReportContext:
     author: Author  # of the paragraph being read: an annexed report speaks for its own author
     council: str | None
     compilation: bool
+    #: what "the High Commissioner" alone means in this report (``commissioner_of``)
+    commissioner: str = "OHCHR"
     document_author: Author = field(default_factory=Author)
     symbol: str = ""
     #: the report's paragraphs, for what is worked out only when needed
@@ -122,10 +125,14 @@ def focus_of(context: ReportContext) -> str | None:
     return context.focus
 
 
+#: the report's own words on whom its recommendations are for ("This policy brief provides
+#: insights and recommendations for policymakers ..."), not "recommendations to improve ..."
 _ANNOUNCED = re.compile(
-    r"\b(?:(?:this|the present)[ ]+(?:[\w-]+[ ]+){0,2}(?:provides|contains|makes|offers|presents|"
-    r"sets out|includes)|makes[ ]+(?:\w+[ ]+)?)[^.;:]{0,60}?\brecommendations[ ]+(?:addressed[ ]+)?"
-    r"(?:for|to)[ ]+(?P<who>[^.;:()]{3,120})", re.IGNORECASE)
+    r"\b(?:this|the present)[ ]+(?:[\w-]+[ ]+){0,2}(?:provides|contains|makes|offers|presents|"
+    r"sets out|includes)[^.;:]{0,60}?\brecommendations[ ]+(?:for|addressed[ ]+to)[ ]+"
+    r"(?P<who>[^.;:()]{3,120})", re.IGNORECASE)
+#: where a report says what it is: its first paragraphs
+_ANNOUNCED_WITHIN = 12
 
 
 def announced_addressee(context: ReportContext) -> str | None:
@@ -135,9 +142,11 @@ def announced_addressee(context: ReportContext) -> str | None:
         from .addressees import classify  # (addressees imports nothing of this module's)
 
         context.announced = None
-        for text in context.texts:  # the word first: the pattern is tried at every position
+        for text in context.texts[:_ANNOUNCED_WITHIN]:  # the word first: the pattern is
+            # tried at every position
             match = _ANNOUNCED.search(text) if may_mention(text, ("recommendations",)) else None
-            categories = classify(match.group("who")) if match else []
+            who = match.group("who") if match else ""
+            categories = classify(who) if who and not is_base_verb(who.split()[0]) else []
             if categories:
                 context.announced = categories[0]
                 break

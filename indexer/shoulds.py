@@ -28,7 +28,9 @@ _DISCOURSE = re.compile(r"^(?:(?:nevertheless|nonetheless|however|also|further|a
                         r"recogni[sz]ed|mentioned|pointed out|observed|underlined|highlighted|"
                         r"remembered|understood|clarified|added|said)\b")
 _RELATIVE = {"which", "who", "whom", "that", "where", "whereby", "what"}
-_DECIDING = {"decides", "decided", "decide"}
+#: a decision's own verb; not the subjunctive "decide" of one recommended ("recommends that
+#: the General Assembly decide that Member States should report")
+_DECIDING = {"decides", "decided"}
 _INTERPRETIVE = re.compile(
     r"^(?:not[ ]+)?be[ ]+(?:(?:so|thus|therefore|consequently|necessarily|automatically)[ ]+)?"
     r"(?:construed|"

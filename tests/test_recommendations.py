@@ -1260,3 +1260,42 @@ def test_instruments_joined_by_and_are_told_apart(text: str, expected: list[str]
     from indexer.instruments import find_instruments
 
     assert find_instruments(text) == expected
+
+
+# -- review counterexamples: rules that must not reach further than they mean ---------------------
+
+
+def test_an_actor_after_one_consulted_is_still_asked() -> None:
+    """Those consulted are skipped to the end of their list, but "Member States, with the
+    support of UNODC, and the private sector" asks the private sector too."""
+    finding = one("Encourages Member States, with the support of UNODC, and the private sector "
+                  "to strengthen cooperation.")
+    assert finding.addressees == ["States", "business enterprises"]
+
+
+def test_a_recommended_decision_keeps_its_should() -> None:
+    """"Decides that X should" is a decision; the subjunctive "decide" of one recommended to
+    the Assembly is not."""
+    finding = one("The Committee recommends that the General Assembly decide that Member "
+                  "States should report annually on the measures taken.")
+    assert finding.is_recommendation and "States" in finding.addressees
+
+
+def test_recommendations_to_do_something_announce_no_addressee() -> None:
+    """"recommendations to improve coordination" says what they are for, not whom: the
+    unaddressed recommendation after it keeps the default addressee."""
+    announced = ("The present report contains recommendations to improve coordination among "
+                 "United Nations entities and Member States.")
+    finding = one("Strengthen the collection of disaggregated data.",
+                  section=("IV. Recommendations",), before=(announced,))
+    assert finding.is_recommendation and finding.addressees == ["other"]
+
+
+def test_the_high_commissioner_is_the_one_the_report_names() -> None:
+    """"Requests the High Commissioner" in a text about refugees is UNHCR's (a United Nations
+    entity), in a human rights text OHCHR's."""
+    refugees = "The Executive Committee of the Programme of the High Commissioner for Refugees"
+    rights = "The Office of the United Nations High Commissioner for Human Rights reported"
+    request = "Requests the High Commissioner to report on progress made at its next session."
+    assert one(request, before=(refugees + ".",)).addressees == ["United Nations system"]
+    assert one(request, before=(rights + ".",)).addressees == ["OHCHR"]
