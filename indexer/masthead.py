@@ -395,6 +395,11 @@ def _is_name(text: str) -> bool:
     return all(word[0].isupper() or word.lower() in _NAME_LOWER for word in words)
 
 
+#: words a one-letter roman numeral follows ("PART I", "ANNEX V")
+_NUMERAL_AFTER = re.compile(r"\b(?:PART|CHAPTER|VOLUME|ANNEX|SECTION|PARTIE|CHAPITRE|TITRE|"
+                            r"ANEXO|CAP[IÍ]TULO)\s+$", re.IGNORECASE)
+
+
 def _recase(title: str, pages: list[Page]) -> str:
     """A title printed in capitals, in the case (and accents: OCR of "GÉNÉRAL" reads
     "GENERAL") its words have most often in the text: "RAPPORT DU DIRECTEUR GENERAL SUR
@@ -412,8 +417,9 @@ def _recase(title: str, pages: list[Page]) -> str:
 
     def recased(match: re.Match[str]) -> str:
         word = match.group(0)
-        if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
-            return word
+        if re.fullmatch(r"[IVXL]+", word) and (len(word) > 1 or _NUMERAL_AFTER.search(
+                title[: match.start()]) or not title[match.end():].strip(" .)")):
+            return word  # "PART I", "VOLUME V", a title ending "... II"
         seen = forms.get(_fold(word))
         if not seen:
             return word.lower()

@@ -94,3 +94,14 @@ def test_recase_follows_the_text() -> None:
     pages = [Page(1, lines[:1]), Page(2, lines[1:])]
     assert _recase("RAPPORT DU DIRECTEUR GENERAL SUR L'ETAT DES TRAVAUX DE LA CNUCED II",
                    pages) == "Rapport du Directeur général sur l'état des travaux de la CNUCED II"
+
+
+@pytest.mark.parametrize(("printed", "recased"), [
+    ("REPORT OF THE SECRETARY-GENERAL: PART I", "Report of the secretary-general: part I"),
+    ("REPORT ON VOLUME V", "Report on volume V"),
+    ("REVIEW OF THE WORK PROGRAMME FOR UNCTAD IX", "Review of the work programme for unctad IX"),
+])
+def test_a_one_letter_roman_numeral_stays_a_numeral(printed: str, recased: str) -> None:
+    """With no text to learn the words' case from, words are lowered, but a numeral after
+    "Part" or "Volume", or ending the title, keeps its capitals."""
+    assert _recase(printed, []) == recased
