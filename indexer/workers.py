@@ -17,9 +17,11 @@ sends its results through the pipe from a thread of its own, so it goes on with
 its next file while the parent is busy committing a batch (handed one file at a
 time, workers waited for the writer about a third of a bulk run; a file ahead,
 still for most of each commit). Because results may wait in a worker that then
-dies, the worker records in shared memory which of its files it is working on and
-since when: the parent blames that file for a crash or a timeout, and hands every
-other file whose result it did not receive to another worker.
+dies, the worker records in shared memory which of its files it is working on,
+since when, and how many it has finished: the parent blames the file in hand (none
+between files) for a crash or a timeout, and hands every other file whose result it
+did not receive to another worker. At most ``UNSENT`` results wait in a worker, so
+its capped memory holds few documents at once.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ TASKS_PER_WORKER = 200
 #: files handed to a worker at once (the one it works on, those waiting in its pipe and
 #: the results it has not sent yet): enough to keep it busy through a batch's commit
 QUEUE_DEPTH = 8
+#: results a worker keeps waiting to be sent before it stops to wait for the parent
+UNSENT = 3
+#: stack of a worker's sending thread, in bytes (a worker's address space is capped)
+SENDER_STACK = 256 * 1024
 
 ExtractFunction = Callable[..., ExtractedDocument]
 #: imported once by the fork server, so a new worker starts in milliseconds
@@ -145,13 +151,18 @@ def one_line(text: str, limit: int = 160) -> str:
 def _serve(conn: Connection, extract_fn: ExtractFunction, max_bytes: int, memory_mb: int,
            place: Any) -> None:
     """A worker's life: read a path, extract it, queue its ``Outcome`` for sending, until
-    told to stop. ``place`` is shared with the parent: (files started, when the last began).
+    told to stop. ``place`` is shared with the parent: (files started, when the last began,
+    files finished).
+
+    At most ``UNSENT`` results wait to be sent, so a slow parent does not make the worker's
+    memory, which is capped, hold many documents at once.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
     _limit_memory(memory_mb)
     conn.send("ready")
-    outbox: queue.Queue[bytes | None] = queue.Queue()
+    outbox: queue.Queue[memoryview | None] = queue.Queue(maxsize=UNSENT)
+    threading.stack_size(SENDER_STACK)  # it only sends: the default 8 MB counts against the cap
     sender = threading.Thread(target=_send_all, args=(conn, outbox), daemon=True)
     sender.start()
     try:
@@ -166,11 +177,12 @@ def _serve(conn: Connection, extract_fn: ExtractFunction, max_bytes: int, memory
             place[0] += 1
             outcome = extract_one(path, extract_fn, max_bytes, memory_mb)
             try:
-                data = bytes(ForkingPickler.dumps(outcome))
+                data = ForkingPickler.dumps(outcome)
             except MemoryError:  # the document is too big to hand back
                 outcome = Outcome(path, retire=True,
                                   reason=f"too large (over the {memory_mb} MB memory limit)")
-                data = bytes(ForkingPickler.dumps(outcome))
+                data = ForkingPickler.dumps(outcome)
+            place[2] = place[0]  # finished: a death from now on is no file's fault
             outbox.put(data)
             if outcome.retire:
                 return
@@ -179,7 +191,7 @@ def _serve(conn: Connection, extract_fn: ExtractFunction, max_bytes: int, memory
         sender.join()
 
 
-def _send_all(conn: Connection, outbox: queue.Queue[bytes | None]) -> None:
+def _send_all(conn: Connection, outbox: queue.Queue[memoryview | None]) -> None:
     """Send results in order; a send waits while the parent is busy, the worker does not."""
     while (data := outbox.get()) is not None:
         try:
@@ -207,6 +219,13 @@ def _limit_memory(memory_mb: int) -> None:
             wanted = min(wanted, hard)
         resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
     except (ImportError, ValueError, OSError):  # not POSIX, or not allowed: no cap
+        return
+    try:  # glibc reserves 64 MB of address space for each thread's arena: one arena for all
+        import ctypes
+
+        m_arena_max = -8
+        ctypes.CDLL(None).mallopt(m_arena_max, 1)
+    except (OSError, AttributeError):  # not glibc
         pass
 
 
@@ -251,9 +270,11 @@ class _Worker:
         return bool(self.queue)
 
     def working_on(self) -> int | None:
-        """The place in ``queue`` of the file it works on, or None between files."""
-        at = int(self.place[0]) - self.received - 1
-        return at if 0 <= at < len(self.queue) else None
+        """The place in ``queue`` of the file it works on, or None between files (its results
+        may still wait to be sent)."""
+        started, finished = int(self.place[0]), int(self.place[2])
+        at = started - self.received - 1
+        return at if finished < started and 0 <= at < len(self.queue) else None
 
     def deadline(self, time_limit: float) -> float:
         """When the file it works on overruns the limit (a limit away while between files)."""
@@ -414,7 +435,7 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe(duplex=True)
-        place = self._context.RawArray("d", 2)
+        place = self._context.RawArray("d", 3)
         process = self._context.Process(
             target=_serve,
             args=(theirs, self.extract_fn, self.max_bytes, self.memory_mb, place),

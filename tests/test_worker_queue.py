@@ -3,6 +3,8 @@ the files queued before and behind one that hangs, crashes or ends a worker's li
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -77,3 +79,18 @@ def test_results_still_in_a_worker_that_crashes_or_hangs_are_not_lost(tmp_path: 
             assert outcome.reason is not None or outcome.document is not None
     assert reasons == {0: None, 1: None, 2: None, 3: "crashed the extractor (SIGSEGV)",
                        4: None, 5: None, 6: "timed out (over 4 s)", 7: None}
+
+
+def test_a_worker_killed_between_files_blames_no_file(tmp_path: Path) -> None:
+    """A worker that finished its files and is killed (the kernel's OOM killer picks the one
+    holding the most) while its results wait to be sent: no file is to blame, each one is
+    extracted again by a fresh worker."""
+    paths = write_reports(tmp_path, QUEUE_DEPTH, paragraphs=1500)  # results > a pipe's buffer
+    reasons: dict[int, str | None] = {}
+    with WorkerPool(jobs=1, time_limit=60.0) as pool:
+        for key, outcome in pool.map([(i, str(p)) for i, p in enumerate(paths)]):
+            if not reasons:
+                time.sleep(3.0)  # the worker finishes the other files meanwhile
+                os.kill(pool._workers[0].process.pid, signal.SIGKILL)
+            reasons[key] = outcome.reason
+    assert reasons == dict.fromkeys(range(QUEUE_DEPTH))
