@@ -52,6 +52,13 @@ def input_error(message: str, given: str | tuple[str, ...] | None) -> InputError
     return InputError(message)
 
 
+def refusal(error: ParaindexError, given: str | tuple[str, ...] | None) -> click.ClickException:
+    """The one-line error for a library exception: a refused input (exit 2) names it."""
+    if isinstance(error, QueryError):
+        return input_error(str(error), given)
+    return click.ClickException(str(error))
+
+
 def friendly_errors(command: F) -> F:
     """Map library exceptions to click's exit codes, never a traceback."""
 
@@ -59,11 +66,8 @@ def friendly_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except QueryError as error:
-            given = kwargs.get("query", kwargs.get("citation"))
-            raise input_error(str(error), given) from None
         except ParaindexError as error:
-            raise click.ClickException(str(error)) from None
+            raise refusal(error, kwargs.get("query", kwargs.get("citation"))) from None
         except BrokenPipeError:
             sys.stderr.close()  # `paraindex export | head`: the reader left, not an error
             sys.exit(0)
@@ -337,21 +341,28 @@ def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt
       paraindex get "A/80/188 72" "A/80/188 73"
     """
     library = _open(ctx)
+    cited = citations(citation)
     passages, refused = [], []
-    for cited in citations(citation):
+    for one in cited:
         try:
-            passages.extend(library.get(cited, language))
-        except QueryError as error:
-            refused.append(input_error(str(error), cited))
-        except NotFoundError as error:
-            refused.append(click.ClickException(str(error)))
-    if refused and not passages:
-        raise refused[0]
+            passages.extend(library.get(one, language))
+        except (QueryError, NotFoundError) as error:
+            if len(cited) == 1:
+                raise
+            refused.append(refusal(error, one))
     rows = [p.to_dict() for p in passages]
+    if rows:  # several citations, or one naming several paragraphs: a list in JSON
+        _show_passages(rows, fmt, as_list=len(rows) > 1 or len(cited) > 1)
+    for error in refused:  # the citations found are shown; each one refused is named
+        error.show()
+    if refused:
+        ctx.exit(max(error.exit_code for error in refused))
+
+
+def _show_passages(rows: list[dict[str, Any]], fmt: str, as_list: bool) -> None:
     if fmt == "json":
-        click.echo(output.as_json(rows) if len(rows) > 1 else json.dumps(rows[0],
-                                                                           ensure_ascii=False,
-                                                                           indent=2))
+        click.echo(output.as_json(rows) if as_list else
+                   json.dumps(rows[0], ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for line in output.as_jsonl(rows):
             click.echo(line)
@@ -360,10 +371,6 @@ def get(ctx: click.Context, citation: tuple[str, ...], language: str | None, fmt
             click.echo(chunk, nl=False)
     else:
         click.echo("\n\n".join(output.passage_text(row, _color()) for row in rows))
-    for error in refused:  # the citations found are shown; each one not found is named
-        error.show()
-    if refused:
-        ctx.exit(max(error.exit_code for error in refused))
 
 
 def citations(words: tuple[str, ...]) -> list[str]:

@@ -384,7 +384,7 @@ def test_get_takes_several_citations_as_arguments(citation_index: Path) -> None:
         "A/80/188, para. 72", "A/80/188, para. 73"]
     split = run(citation_index, "get", "A/80/188", "paras.", "72-73", "--format", "jsonl")
     assert len(split.output.splitlines()) == 2
-    bad = run(citation_index, "get", "A/80/188 zz", "A/80/188 zz")
+    bad = run(citation_index, "get", "A/80/188 zz")
     assert (bad.exit_code, bad.output) == (2, "Error: 'A/80/188 zz': cannot read 'zz' (e.g. "
                                               "'A/80/188 69' or 'A/80/188, para. 69')\n")
 
@@ -400,6 +400,13 @@ def test_get_shows_the_citations_found_and_names_each_one_missing(citation_index
         "Error: 'A/80/188 zz': cannot read 'zz' (e.g. 'A/80/188 69' or 'A/80/188, para. 69')"]
     missing = run(citation_index, "get", "A/80/188 9999", "A/80/188 73")
     assert missing.exit_code == 1 and missing.stdout.startswith("A/80/188, para. 73\n")
+    # none found: each one is still named
+    none = run(citation_index, "get", "A/80/188 9999", "A/80/188 zz")
+    assert none.exit_code == 2 and none.stdout == ""
+    assert none.stderr.splitlines() == result.stderr.splitlines()
+    # the JSON of several citations is a list, however many are found
+    shape = run(citation_index, "get", "A/80/188 72", "A/80/188 9999", "--format", "json")
+    assert [row["citation"] for row in json.loads(shape.stdout)] == ["A/80/188, para. 72"]
 
 
 def test_get_accepts_every_citation_that_search_prints(citation_index: Path) -> None:

@@ -467,6 +467,7 @@ def test_paragraphs_returns_every_paragraph_a_citation_names(sample: TestClient)
     answer = sample.get("/api/paragraphs", params={"citation": "A/99/215, paras. 27-29"})
     assert answer.status_code == 200
     body = answer.json()
+    assert body["citation"] == "A/99/215, paras. 27-29"
     assert [p["citation"] for p in body["paragraphs"]] == [
         "A/99/215, para. 27", "A/99/215, para. 28", "A/99/215, para. 29"]
     one = sample.get("/api/paragraph", params={"citation": "A/99/215 28"}).json()
@@ -492,7 +493,7 @@ def test_redirects_to_the_canonical_address(sample: TestClient, path: str, targe
     ("/api/paragraph?citation=A/99/215 999", 404, "no paragraph 999"),
     ("/api/paragraph?citation=A/99/21 5", 404, "did you mean A/99/215"),
     ("/api/paragraph?citation=nothing at all", 400, "does not start with a UN document symbol"),
-    ("/api/paragraph?citation=A/99/215 27-29", 400, "names 3 paragraphs"),
+    ("/api/paragraph?citation=A/99/215 27-29", 400, "names 3 paragraphs: /api/paragraphs"),
     ("/api/paragraph?citation=A/99/215 27 (z)", 404, "no sub-paragraph (z)"),
     ("/api/paragraph/A/99/215", 404, "no document A/99 in the index"),
     ("/api/paragraph/A/99/215/x", 404, "not a paragraph address"),

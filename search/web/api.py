@@ -147,7 +147,8 @@ def api_paragraphs(
                                    description="'A/57/292, paras. 69-71', 'S/2025/147, p. 1'")],
     lang: Annotated[str | None, Query(max_length=10)] = None,
 ) -> JSONResponse:
-    """Every paragraph a citation names, as `paraindex get --format json` shows them."""
+    """Every paragraph a citation names, in order: ``citation`` as asked, and each paragraph
+    as `/api/paragraph` gives it (its normalised citation, address and neighbours)."""
     passages = library.get(citation, lang or None)
     return JSONResponse({"citation": citation,
                          "paragraphs": [passage_payload(library, p) for p in passages]})

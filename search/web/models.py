@@ -65,7 +65,7 @@ class Passage(Paragraph):
 class Passages(BaseModel):
     """Every paragraph a citation names ("A/57/292, paras. 69-71"), in order (web only)."""
 
-    citation: str
+    citation: str = Field(description="The citation as asked")
     paragraphs: list[Passage]
 
 
