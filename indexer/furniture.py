@@ -305,6 +305,7 @@ def find_running_furniture(pages: list[Page]) -> RunningFurniture:
     Two or three pages give too little evidence: there a repeated line is kept.
     """
     placed = [_zone_lines(page) for page in pages]
+    by_page = {id(page): lines for page, lines in zip(pages, placed, strict=True)}
     slots: dict[tuple[str, str], list[_Placed]] = {}
     for page_lines in placed:
         for item in page_lines:
@@ -319,7 +320,7 @@ def find_running_furniture(pages: list[Page]) -> RunningFurniture:
         best = max(([other for other in found
                      if abs(other.distance - item.distance) <= _RUNNING_TOLERANCE]
                     for item in found), key=len)
-        if len({item.page.index for item in best}) >= need and not _shares_a_row(best, placed):
+        if len({item.page.index for item in best}) >= need and not _shares_a_row(best, by_page):
             groups[slot] = best
     if groups:
         _drop_text_found_elsewhere(groups, pages)
@@ -336,10 +337,10 @@ def find_running_furniture(pages: list[Page]) -> RunningFurniture:
     return result
 
 
-def _shares_a_row(group: list[_Placed], placed: list[list[_Placed]]) -> bool:
+def _shares_a_row(group: list[_Placed], by_page: dict[int, list[_Placed]]) -> bool:
     """Another line at the same height on one of the group's pages: a table's row."""
     for item in group:
-        for other in placed[item.page.index - 1]:
+        for other in by_page[id(item.page)]:
             if (other.line is not item.line and other.end == item.end
                     and abs(other.distance - item.distance) <= _RUNNING_TOLERANCE):
                 return True
