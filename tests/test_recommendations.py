@@ -1299,3 +1299,46 @@ def test_the_high_commissioner_is_the_one_the_report_names() -> None:
     request = "Requests the High Commissioner to report on progress made at its next session."
     assert one(request, before=(refugees + ".",)).addressees == ["United Nations system"]
     assert one(request, before=(rights + ".",)).addressees == ["OHCHR"]
+
+
+# -- word tests that rule a pattern out before it is searched (``cues.may_mention``) -----------
+
+GUARDED = [
+    # (pattern, its words, a text for each of the pattern's forms)
+    ("upr", [
+        "did not enjoy the support of", "have been noted", "were noted", "will be noted",
+        "not supported", "are noted by", "were not accepted", "has noted", "enjoys its support",
+        "has been accepted", "are supported by", "were accepted", "has accepted",
+        "already implemented or in the process of implementation", "accepts the following",
+        "will be examined by", "will examine", "will provide responses", "will respond",
+        "responses of the State will be included in the outcome", "in due time",
+        "The recommendations below will be examıned by Fiji",  # a dotless i
+    ]),
+    ("compilation", [
+        "The present report is a compilation of information", "compilation of the recommendations",
+        "summary of 12 stakeholders' submissions", "status of implementation of recommendations",
+        "implementation of the recommendations of the United Nations Board of Auditors",
+        "selection of recommendations", "the management response to the evaluation",
+    ]),
+    ("statements", [
+        "Ten delegations made statements", "the following main points", "main points emerged",
+        "emerged from the discussion", "Delegations stressed the need", "Members noted that",
+        "Several ſpeakers ſtated that",  # a long s
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "texts"), GUARDED, ids=[g[0] for g in GUARDED])
+def test_a_word_test_never_rules_out_a_text_its_pattern_matches(name: str,
+                                                                 texts: list[str]) -> None:
+    from indexer import recommendations, upr
+    from indexer.cues import may_mention
+
+    patterns, words = {
+        "upr": ([p for _, p in upr._STATUS_RES], upr._STATUS_WORDS),
+        "compilation": ([recommendations._COMPILATION_DOC], recommendations._COMPILATION_WORDS),
+        "statements": ([recommendations._STATEMENTS], recommendations._STATEMENT_WORDS),
+    }[name]
+    for text in texts:
+        assert any(p.search(text) for p in patterns), text  # the example is one of its forms
+        assert may_mention(text, words), text
