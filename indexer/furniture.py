@@ -27,6 +27,8 @@ IMPRINT = (r"(?:United\s+Nations|Nations\s+Unies|Naciones\s+Unidas)\s*[•·]\s*
 _TOKENS = [
     ("job", r"(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?(?:\s?\([A-Z]\))?(?:\s\d{6}){0,2}"),
     ("pagemark", r"\d{1,4}\s?/\s?\d{1,4}"),
+    # the "/6" of a page mark "4/6" whose page number the text layer put on a line apart
+    ("pagetail", r"/\s?\d{1,4}"),
     ("pageword", r"(?:Page|PAGE|page|Página|Pagina|Seite)\s\d{1,4}"),
     ("number", r"\d{1,4}"),
     ("roman", r"[ivxlc]{1,7}"),

@@ -159,6 +159,14 @@ def test_running_header_with_a_chapter_and_lowercase_page_marks_are_furniture(
         "Chapter I SHIPPING", "Chapter II PORTS AND PORT SERVICES"]
 
 
+def test_a_page_mark_split_from_its_page_number_is_furniture(every_report: dict) -> None:
+    """On the photograph pages of three letters the text layer gives "4" and "/6 25-05771"
+    (page 4 of 6 and the print job) on lines apart: neither is text."""
+    for name in ("A_79_847.en.pdf", "A_79_856.en.pdf", "A_79_942.en.pdf"):
+        texts = [p.text for p in every_report[name].paragraphs]
+        assert not [t for t in texts if re.search(r"(?:^|\s)/\d{1,2} 25-\d{5}", t)], name
+
+
 @pytest.mark.parametrize(("name", "number", "heading"), [
     ("A_80_10-EN.pdf", "161", "(p) Future programme of work"),
     ("E_HLPF_2025_3_Add.1.en.pdf", "34", "(b) Discussion and trends"),

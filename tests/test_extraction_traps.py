@@ -102,7 +102,7 @@ def test_page_numbers_are_read_from_headers_and_footers(line: str, printed: str)
 
 @pytest.mark.parametrize(
     "line", ["*2511710*", "25-11710 (E) 180825", "GE.08-14662 (E) 220808", "A/80/188",
-             "Please recycle", "/..."],
+             "Please recycle", "/...", "/6 25-05771"],  # its "4" read on a line apart
 )
 def test_furniture_lines_are_recognised(line: str) -> None:
     assert furniture_tokens(line) is not None
