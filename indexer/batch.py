@@ -214,10 +214,10 @@ class _Run:
         for order, (path, problem) in enumerate(files):
             if problem is None:
                 problem = self._too_large(path)
+            source = source_path(path)  # reported as every other file is: absolute
             if problem is not None:
-                self._fail(str(path), problem)
+                self._fail(source, problem)
                 continue
-            source = source_path(path)
             try:
                 digest = file_hash(path)
             except OSError as error:

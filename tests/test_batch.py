@@ -330,3 +330,17 @@ def test_a_document_indexed_through_a_link_before_is_the_same_file_resolved(
     assert Store(index).document("A/90/1@en").source == str(link / "A_90_1.txt")
     again = index_paths(index, [reports])
     assert (again.indexed, again.updated, again.skipped, again.duplicates) == (0, 0, 6, [])
+
+
+def test_failures_are_reported_by_absolute_path_whatever_was_typed(
+    tmp_path: Path, reports: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A file refused before it is read (empty, too large) is named as every other file is,
+    so the report of a run started from one folder can be read from another."""
+    (reports / "empty.pdf").write_bytes(b"")
+    (reports / "broken.pdf").write_bytes(b"not a pdf at all")
+    monkeypatch.chdir(reports.parent)
+    summary = index_paths(tmp_path / "index", [Path(reports.name)])
+    assert sorted((f["path"], f["reason"][:5]) for f in summary.to_dict()["failed"]) == [
+        (str(reports.resolve() / "broken.pdf"), "corru"),
+        (str(reports.resolve() / "empty.pdf"), "empty")]
