@@ -104,8 +104,12 @@ _CUES = ("recom", "urg", "call", "encourag", "discourag", "request", "invit", "s
 
 
 def _has_cue(text: str) -> bool:
-    lowered = text.lower()  # substring tests: far cheaper than one case-blind alternation
-    return any(cue in lowered for cue in _CUES)
+    """A word any directive needs: substring tests, far cheaper than one case-blind
+    alternation (``cues.may_mention``, which also lets through the letters such patterns
+    read as "i" or "s")."""
+    return may_mention(text, _CUES)
+
+
 #: a first sentence whose agentless "should also" adds to the recommendation before it
 _CONTINUES = re.compile(r"^[^.;:]{3,300}?\bshould[ ]+also[ ]+be[ ]+\w+ed\b")
 _BULLET = re.compile(r"^\s*(?:[•●▪◦‣∙·–-]|\([a-z]{1,4}\)|[a-z]\))\s")
