@@ -256,7 +256,8 @@ def _context() -> Any:
 class _Worker:
     process: Any
     conn: Connection
-    #: shared with the worker: files it has started, and when it started the last one
+    #: shared with the worker: files it has started, when it started the last one, files
+    #: it has finished
     place: Any
     #: the ``(key, path)`` handed to it whose results have not come back, in its order
     queue: deque[tuple[Any, str]] = field(default_factory=deque)
@@ -380,28 +381,39 @@ class WorkerPool:
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout))
         finished: list[tuple[Any, Outcome]] = []
         for worker in busy:
-            while worker.queue and (worker.conn in ready or worker.conn.poll()):
-                ready.discard(worker.conn)
-                try:
-                    outcome = worker.conn.recv()
-                except (EOFError, OSError):
-                    finished.extend(self._lost(worker, self._death(worker)))
-                    break
-                key, _ = worker.queue.popleft()
-                worker.received += 1
-                finished.append((key, outcome))
-                if outcome.retire:
-                    self._retire(worker)
-                    break
-            else:
-                if worker.process.sentinel in ready:
-                    finished.extend(self._lost(worker, self._death(worker)))
-                elif worker.queue and time.monotonic() >= worker.deadline(self.time_limit):
-                    finished.extend(self._lost(worker, f"timed out (over {self.time_limit:g} s)",
-                                               self.time_limit))
-                elif worker.given >= self.tasks_per_worker and not worker.queue:
-                    self._retire(worker)
+            if not self._receive(worker, ready, finished):
+                finished.extend(self._check(worker, ready))
         return finished
+
+    def _receive(self, worker: _Worker, ready: set[Any],
+                 finished: list[tuple[Any, Outcome]]) -> bool:
+        """Take every result a worker has sent; True when the worker ended (it died or must
+        not be trusted with another file)."""
+        while worker.queue and (worker.conn in ready or worker.conn.poll()):
+            ready.discard(worker.conn)
+            try:
+                outcome = worker.conn.recv()
+            except (EOFError, OSError):
+                finished.extend(self._lost(worker, self._death(worker)))
+                return True
+            key, _ = worker.queue.popleft()
+            worker.received += 1
+            finished.append((key, outcome))
+            if outcome.retire:
+                self._retire(worker)
+                return True
+        return False
+
+    def _check(self, worker: _Worker, ready: set[Any]) -> list[tuple[Any, Outcome]]:
+        """What ends a worker that sent nothing more: death, an overrun, its last task."""
+        if worker.process.sentinel in ready:
+            return self._lost(worker, self._death(worker))
+        if worker.queue and time.monotonic() >= worker.deadline(self.time_limit):
+            return self._lost(worker, f"timed out (over {self.time_limit:g} s)",
+                              self.time_limit)
+        if worker.given >= self.tasks_per_worker and not worker.queue:
+            self._retire(worker)
+        return []
 
     def _lost(self, worker: _Worker, reason: str,
               seconds: float = 0.0) -> list[tuple[Any, Outcome]]:
